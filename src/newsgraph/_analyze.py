@@ -1,0 +1,129 @@
+"""analyze(): ingest → spaCy pipeline → frozen records. The CLI, the server and Dask jobs all call this."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.ingest import RawDocument, SourceItem
+from newsgraph.ingest.loader import load
+from newsgraph.model import Analysis, Document, ReferenceDate
+from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from newsgraph.nlp.state import NgState
+
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def as_item(source: str | Path | SourceItem, *, url: str | None = None, published: str | None = None) -> SourceItem:
+    """Interpret what a caller passed: a SourceItem, a path, a URL or the article text itself."""
+    if isinstance(source, SourceItem):
+        return source
+    if isinstance(source, Path):
+        return SourceItem(source=str(source), path=str(source), url=url, published=published)
+    if _URL.match(source.strip()):
+        return SourceItem(source=source.strip(), url=source.strip(), published=published)
+    if "\n" not in source and len(source) < 4096 and Path(source).is_file():
+        return SourceItem(source=source, path=source, url=url, published=published)
+    if source.lstrip()[:1] == "<":
+        return SourceItem(source="<html>", html=source, url=url, published=published)
+    return SourceItem(source="<text>", text=source, url=url, published=published)
+
+
+def analyze(
+    source: str | Path | SourceItem,
+    *,
+    url: str | None = None,
+    published: str | None = None,
+    reference_date: str | None = None,
+    nlp: Language | None = None,
+    model: str = DEFAULT_MODEL,
+) -> Analysis:
+    """Analyze one article. ``published``/``reference_date`` are ISO dates (``--date`` on the CLI)."""
+    item = as_item(source, url=url, published=published)
+    raw = load(item)
+    return analyze_raw(raw, reference_date=reference_date, nlp=nlp or load_pipeline(model))
+
+
+def _reference(raw: RawDocument, given: str | None) -> ReferenceDate:
+    if given:
+        return ReferenceDate(date=given[:10], method="given", confidence=1.0)
+    if raw.published:
+        return ReferenceDate(date=raw.published[:10], method="metadata", confidence=0.9)
+    return ReferenceDate(date=None, method="none", confidence=0.0)
+
+
+def analyze_raw(raw: RawDocument, *, reference_date: str | None = None, nlp: Language | None = None) -> Analysis:
+    """Run the NLP pipeline over an already ingested document."""
+    nlp = nlp or load_pipeline()
+    doc = nlp.make_doc(raw.body)
+    doc._.ng = NgState(reference=_reference(raw, reference_date), published=raw.published, title=raw.title)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return _to_analysis(raw, doc._.ng)
+
+
+def _to_analysis(raw: RawDocument, state: NgState) -> Analysis:
+    document = Document(
+        id=hashlib.sha256(raw.body.encode("utf-8")).hexdigest(),
+        source=raw.source,
+        url=raw.url,
+        title=raw.title,
+        authors=raw.authors,
+        published=raw.published,
+        reference_date=state.reference,
+        language=raw.language,
+        body=raw.body,
+        boilerplate=raw.boilerplate,
+        captions=raw.captions,
+        site=raw.site,
+    )
+    return Analysis(
+        document=document,
+        entities=tuple(state.entities),
+        times=tuple(state.times),
+        amounts=tuple(state.amounts),
+        places=tuple(state.places),
+        events=tuple(state.events),
+        relations=tuple(state.relations),
+        claims=tuple(state.claims),
+    )
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """One document of a batch: the analysis, or the error that stopped it."""
+
+    source: str
+    analysis: Analysis | None = None
+    error: NewsgraphError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.analysis is not None
+
+
+def analyze_many(
+    items: Iterable[SourceItem | str | Path],
+    *,
+    reference_date: str | None = None,
+    nlp: Language | None = None,
+    model: str = DEFAULT_MODEL,
+    n_process: int = 1,
+) -> Iterator[AnalysisResult]:
+    """Analyze many documents, yielding one result per document in input order; errors never stop the batch."""
+    nlp = nlp or load_pipeline(model)
+    for entry in items:
+        item = as_item(entry) if not isinstance(entry, SourceItem) else entry
+        try:
+            raw = load(item)
+            yield AnalysisResult(source=item.source, analysis=analyze_raw(raw, reference_date=reference_date, nlp=nlp))
+        except NewsgraphError as exc:
+            if exc.source is None:
+                exc.source = item.source
+            yield AnalysisResult(source=item.source, error=exc)

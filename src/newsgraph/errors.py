@@ -1,0 +1,68 @@
+"""The one exception tree of newsgraph.
+
+::
+
+    NewsgraphError
+     ├── InputError            the source cannot be read as an article
+     │    ├── EmptyInputError        nothing (or only white space / boilerplate) to analyze
+     │    ├── BinaryInputError       bytes that are not text or HTML
+     │    ├── TooLargeError          over the configured size limit
+     │    ├── LanguageError          not English (the pipeline's language)
+     │    └── FetchError             a URL could not be fetched (refused, unreachable, bad type)
+     ├── ResourceError         a lexicon/gazetteer/model file is missing or malformed
+     ├── ConfigError           a setting has a bad value
+     └── StoreError            the corpus database failed
+
+Errors carry the ``source`` they concern, so a batch can report "source: reason" on one
+line. The CLI and the server turn them into exit codes and HTTP statuses; nothing else does.
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
+
+
+class InputError(NewsgraphError):
+    """The source cannot be read as an article."""
+
+
+class EmptyInputError(InputError):
+    pass
+
+
+class BinaryInputError(InputError):
+    pass
+
+
+class TooLargeError(InputError):
+    pass
+
+
+class LanguageError(InputError):
+    pass
+
+
+class FetchError(InputError):
+    pass
+
+
+class ResourceError(NewsgraphError):
+    """A packaged data file is missing or malformed (names the file)."""
+
+
+class ConfigError(NewsgraphError):
+    pass
+
+
+class StoreError(NewsgraphError):
+    pass

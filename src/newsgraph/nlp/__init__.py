@@ -1,0 +1,1 @@
+"""spaCy components, one per kind of record (see :mod:`newsgraph.nlp.pipeline`)."""
