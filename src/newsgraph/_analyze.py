@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 
@@ -18,6 +19,8 @@ from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.nlp.state import NgState
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# A one-line string ending in a file extension we read is a path (a missing file is an error, not text).
+_PATHLIKE = re.compile(r"^\S.*\.(txt|html?|jsonl|text)$", re.IGNORECASE)
 
 
 def as_item(source: str | Path | SourceItem, *, url: str | None = None, published: str | None = None) -> SourceItem:
@@ -28,7 +31,7 @@ def as_item(source: str | Path | SourceItem, *, url: str | None = None, publishe
         return SourceItem(source=str(source), path=str(source), url=url, published=published)
     if _URL.match(source.strip()):
         return SourceItem(source=source.strip(), url=source.strip(), published=published)
-    if "\n" not in source and len(source) < 4096 and Path(source).is_file():
+    if "\n" not in source and len(source) < 4096 and (_PATHLIKE.match(source) or Path(source).is_file()):
         return SourceItem(source=source, path=source, url=url, published=published)
     if source.lstrip()[:1] == "<":
         return SourceItem(source="<html>", html=source, url=url, published=published)
@@ -116,14 +119,56 @@ def analyze_many(
     model: str = DEFAULT_MODEL,
     n_process: int = 1,
 ) -> Iterator[AnalysisResult]:
-    """Analyze many documents, yielding one result per document in input order; errors never stop the batch."""
+    """Analyze many documents, yielding one result per document in input order; errors never stop the batch.
+
+    With ``n_process > 1`` documents are spread over worker processes, each loading the
+    pipeline once; results still come back in input order.
+    """
+    sources = (as_item(entry) for entry in items)
+    if n_process > 1:
+        yield from _analyze_parallel(sources, reference_date=reference_date, model=model, n_process=n_process)
+        return
     nlp = nlp or load_pipeline(model)
-    for entry in items:
-        item = as_item(entry) if not isinstance(entry, SourceItem) else entry
-        try:
-            raw = load(item)
-            yield AnalysisResult(source=item.source, analysis=analyze_raw(raw, reference_date=reference_date, nlp=nlp))
-        except NewsgraphError as exc:
-            if exc.source is None:
-                exc.source = item.source
-            yield AnalysisResult(source=item.source, error=exc)
+    for item in sources:
+        yield _analyze_item(item, reference_date=reference_date, nlp=nlp)
+
+
+def _analyze_item(item: SourceItem, *, reference_date: str | None, nlp: Language) -> AnalysisResult:
+    try:
+        raw = load(item)
+        return AnalysisResult(source=item.source, analysis=analyze_raw(raw, reference_date=reference_date, nlp=nlp))
+    except NewsgraphError as exc:
+        if exc.source is None:
+            exc.source = item.source
+        return AnalysisResult(source=item.source, error=exc)
+
+
+# Worker-process state: the pipeline is loaded once per process by the pool initializer.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(model: str, reference_date: str | None) -> None:
+    _WORKER["nlp"] = load_pipeline(model)
+    _WORKER["reference_date"] = reference_date
+
+
+def _work(item: SourceItem) -> AnalysisResult:
+    return _analyze_item(item, reference_date=_WORKER["reference_date"], nlp=_WORKER["nlp"])
+
+
+# Documents handed to a worker at a time: large enough to amortize pickling, small enough to keep
+# memory flat and order-preserving latency low.
+PARALLEL_CHUNK = 8
+
+
+def _analyze_parallel(
+    items: Iterable[SourceItem], *, reference_date: str | None, model: str, n_process: int
+) -> Iterator[AnalysisResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=n_process, mp_context=context, initializer=_init_worker, initargs=(model, reference_date)
+    ) as pool:
+        yield from pool.map(_work, items, chunksize=PARALLEL_CHUNK)

@@ -31,6 +31,14 @@ class NewsgraphError(Exception):
     def __str__(self) -> str:
         return f"{self.source}: {self.message}" if self.source else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep ``source`` when an error crosses a process boundary (analyze_many with n_process > 1).
+        return (_rebuild, (type(self), self.message, self.source))
+
+
+def _rebuild(cls: type[NewsgraphError], message: str, source: str | None) -> NewsgraphError:
+    return cls(message, source=source)
+
 
 class InputError(NewsgraphError):
     """The source cannot be read as an article."""

@@ -1,0 +1,1 @@
+"""The newsgraph/1 JSON Schema, shipped with the package."""
