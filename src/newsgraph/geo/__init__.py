@@ -1,0 +1,1 @@
+"""Offline geography: a GeoNames gazetteer built from installed PyPI data, and place resolution."""

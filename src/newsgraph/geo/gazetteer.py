@@ -1,0 +1,177 @@
+"""Look place names up in the offline GeoNames gazetteer.
+
+``lookup("Irbil")`` → candidates (the city of Erbil, the Arbil governorate, ...), best known
+first. Names are compared folded (case, diacritics and punctuation ignored; see
+:func:`newsgraph.geo.names.fold`), alternate names count, and a kind word ("Anbar Province",
+"Basra Governorate", "Province of Ontario") restricts the answer to administrative areas.
+
+The data lives in one SQLite file built from installed packages by :mod:`newsgraph.geo.build`
+(at ``make install``; on first use when missing). Opening it is instant and each lookup is one
+indexed query, so no start-up cost is paid for names a document never uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.geo.build import ADMIN_PREFIXES, ADMIN_WORDS, ARTICLES, SCHEMA_VERSION, build
+from newsgraph.geo.names import fold
+
+ENV_PATH = "NEWSGRAPH_GAZETTEER"
+
+# Kind words that say the name is a first-level division, not a city of the same name.
+_ADMIN1_WORDS = frozenset(ADMIN_WORDS) - {"county", "district", "municipality"}
+_CITY_WORDS = frozenset({"city", "town"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may refer to.
+
+    ``feature`` is ``city``, ``admin1``, ``country``, ``region`` or ``continent``; ``country``
+    is ISO 3166-1 alpha-2 (``None`` for places spanning countries); ``admin1`` is the name of the
+    first-level division a city lies in; ``alternate`` is true when the name matched only an
+    alternate name, not the place's main name. ``geonames_id`` is ``None`` for admin-1 areas
+    outside the US and hand-written regions, whose GeoNames id is not in the installed data.
+    """
+
+    geonames_id: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str
+    population: int
+    admin1: str | None = None
+    alternate: bool = False
+
+
+def database_path() -> Path:
+    """Where the gazetteer file lives: ``$NEWSGRAPH_GAZETTEER``, else beside this package.
+
+    A user cache directory is used when the package directory is read-only.
+    """
+    env = os.environ.get(ENV_PATH)
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent / "_data"
+    if os.access(here if here.exists() else here.parent, os.W_OK):
+        return here / "gazetteer.sqlite"
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return cache / "newsgraph" / "gazetteer.sqlite"
+
+
+def _current(path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
+
+
+class Gazetteer:
+    """Read-only access to one gazetteer file (built when missing or out of date)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or database_path()
+        if not _current(self.path):
+            build(self.path)
+        self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def exact(self, key: str) -> list[Candidate]:
+        """Places with the folded name ``key`` (main or alternate), most populous first."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1,"
+                " MIN(a.alternate) FROM alias a JOIN place p ON p.rowid = a.place"
+                " WHERE a.key = ? GROUP BY p.rowid",
+                (key,),
+            ).fetchall()
+        found = [
+            Candidate(
+                geonames_id=r[0],
+                name=r[1],
+                lat=r[2],
+                lon=r[3],
+                country=r[4],
+                feature=r[5],
+                population=r[6] or 0,
+                admin1=r[7],
+                alternate=bool(r[8]),
+            )
+            for r in rows
+        ]
+        found.sort(key=lambda c: (c.alternate, -c.population))
+        return found
+
+    def lookup(self, name: str) -> list[Candidate]:
+        key = fold(name)
+        if not key:
+            return []
+        found = self.exact(key)
+        stripped, kind = _strip_kind(key)
+        if kind is not None and stripped:
+            extra = [c for c in self.exact(stripped) if _fits_kind(c, kind)]
+            if not extra:
+                for article in ARTICLES:
+                    if stripped.startswith(article):
+                        extra = [c for c in self.exact(stripped[len(article) :]) if _fits_kind(c, kind)]
+                        break
+            known = set(found)
+            found = [c for c in found if _fits_kind(c, kind)] or found
+            found += [c for c in extra if c not in known]
+        elif not found:
+            for article in ARTICLES:
+                if key.startswith(article):
+                    found = self.exact(key[len(article) :])
+                    break
+        return found
+
+
+def _strip_kind(key: str) -> tuple[str, str | None]:
+    """``"anbar province"`` → ``("anbar", "province")``; ``"city of london"`` → ``("london", "city")``."""
+    words = key.split(" ")
+    if len(words) >= 2 and words[-1] in (_ADMIN1_WORDS | _CITY_WORDS | {"county", "district"}):
+        return " ".join(words[:-1]), words[-1]
+    for prefix in (*ADMIN_PREFIXES, "city of ", "town of "):
+        if key.startswith(prefix):
+            return key[len(prefix) :], prefix.split(" ")[0] if prefix != "mayorality of " else "city"
+    return key, None
+
+
+def _fits_kind(candidate: Candidate, kind: str) -> bool:
+    if kind in _CITY_WORDS:
+        return candidate.feature == "city"
+    if kind in _ADMIN1_WORDS or kind == "muhafazat" or kind == "ostan":
+        return candidate.feature in ("admin1", "region")
+    # County/district: a second-level area; the installed data has none, so a city of the name
+    # (usually its seat) or an admin-1 area is the nearest answer.
+    return candidate.feature in ("city", "admin1", "region")
+
+
+@functools.lru_cache(maxsize=1)
+def default() -> Gazetteer:
+    """The process-wide gazetteer (opened once)."""
+    return Gazetteer()
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_lookup(name: str) -> tuple[Candidate, ...]:
+    return tuple(default().lookup(name))
+
+
+def lookup(name: str) -> list[Candidate]:
+    """Candidates for a place name, best known first; an empty list when the name is unknown."""
+    return list(_cached_lookup(name))
