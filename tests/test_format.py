@@ -36,8 +36,14 @@ def test_check_analysis_catches_a_span_that_lies(nlp) -> None:  # type: ignore[n
     data = json.loads(analyze(ARTICLE, nlp=nlp).to_json())
     data["document"]["body"] = "X" + data["document"]["body"]
     data["entities"].append(
-        {"id": "e999", "name": "Nobody", "type": "PERSON", "aliases": [], "titles": [],
-         "mentions": [{"start": 0, "end": 6, "text": "Nobody"}]}
+        {
+            "id": "e999",
+            "name": "Nobody",
+            "type": "PERSON",
+            "aliases": [],
+            "titles": [],
+            "mentions": [{"start": 0, "end": 6, "text": "Nobody"}],
+        }
     )
     problems = check_analysis(data)
     assert any("e999" in p for p in problems)
@@ -46,9 +52,16 @@ def test_check_analysis_catches_a_span_that_lies(nlp) -> None:  # type: ignore[n
 def test_check_analysis_catches_a_dangling_reference(nlp) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(analyze(ARTICLE, nlp=nlp).to_json())
     data["relations"].append(
-        {"id": "r999", "subject": "e404", "predicate": "funds", "object": "e405",
-         "evidence": {"start": 0, "end": 5, "text": "Rebel"}, "polarity": "positive",
-         "modality": "actual", "time": None}
+        {
+            "id": "r999",
+            "subject": "e404",
+            "predicate": "funds",
+            "object": "e405",
+            "evidence": {"start": 0, "end": 5, "text": "Rebel"},
+            "polarity": "positive",
+            "modality": "actual",
+            "time": None,
+        }
     )
     problems = check_analysis(data)
     assert any("e404" in p for p in problems) and any("e405" in p for p in problems)

@@ -14,7 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsgraph import __version__
 from newsgraph._analyze import AnalysisResult, analyze_many
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest import SourceItem
 from newsgraph.ingest.loader import expand_sources
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
@@ -57,7 +56,9 @@ def _out_name(source: str, used: set[str]) -> str:
 def analyze(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt, .html), directories, http(s) URLs, .jsonl batches, or - for stdin."),
+        typer.Argument(
+            help="Files (.txt, .html), directories, http(s) URLs, .jsonl batches, or - for stdin."
+        ),
     ],
     outdir: Annotated[
         Path | None, typer.Option("-o", "--outdir", help="Write <name>.json (and .html) per document here.")
@@ -72,7 +73,9 @@ def analyze(
         str | None,
         typer.Option("--date", help="Reference date YYYY-MM-DD that relative dates are anchored on."),
     ] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The article's URL, when SOURCE is a file.")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="The article's URL, when SOURCE is a file.")
+    ] = None,
     model: Annotated[str, typer.Option("--model", help="spaCy model package to load.")] = DEFAULT_MODEL,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URL fetching reach private/loopback addresses.")
@@ -152,7 +155,12 @@ def _check_date(value: str) -> None:
 
 
 def _write(
-    result: AnalysisResult, *, json_file: str | None, html_file: str | None, outdir: Path | None, used: set[str]
+    result: AnalysisResult,
+    *,
+    json_file: str | None,
+    html_file: str | None,
+    outdir: Path | None,
+    used: set[str],
 ) -> None:
     analysis = result.analysis
     assert analysis is not None

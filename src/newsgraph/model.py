@@ -17,11 +17,15 @@ from typing import Any, Literal
 
 FORMAT = "newsgraph/1"
 
-BoilerplateKind = Literal["promo", "bio", "comments", "share", "nav", "caption_duplicate", "title_duplicate", "other"]
+BoilerplateKind = Literal[
+    "promo", "bio", "comments", "share", "nav", "caption_duplicate", "title_duplicate", "other"
+]
 TimeKind = Literal["date", "interval", "duration", "set"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 ClaimStatus = Literal["asserted", "hedged", "conditional", "speculative", "attributed", "opinion"]
-CueKind = Literal["hedge", "condition", "speculation", "attribution", "loaded", "scare_quote", "sarcasm", "rhetorical"]
+CueKind = Literal[
+    "hedge", "condition", "speculation", "attribution", "loaded", "scare_quote", "sarcasm", "rhetorical"
+]
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ class TimeExpr:
 
 @dataclass(frozen=True)
 class Amount:
-    """A quantity: money (``unit`` = ``money``, ``currency`` ISO 4217), a percentage or a count of people/things."""
+    """A quantity: money (``unit`` = ``money``, ``currency`` ISO 4217), a percentage or a count."""
 
     id: str
     text: str

@@ -28,7 +28,7 @@ def path(name: str) -> Path:
     return p
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_yaml(name: str, *, required_keys: tuple[str, ...] = ()) -> Any:
     """Load a YAML resource once; mappings must hold ``required_keys``."""
     p = path(name)
@@ -45,7 +45,7 @@ def load_yaml(name: str, *, required_keys: tuple[str, ...] = ()) -> Any:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_json(name: str) -> Any:
     """Load a JSON resource once."""
     p = path(name)
