@@ -1,0 +1,268 @@
+"""Event mentions in one sentence: trigger senses, arguments and roles from the parse.
+
+A mention is a lexicon trigger (a verb or a noun) whose sense constraints hold; its
+arguments come from dependency labels (``resources/events/roles.yaml``). Mentions of the
+same event inside one sentence ("the battle to retake the city") are merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.model import Participant, Place, TimeExpr
+from newsgraph.nlp.events_lexicon import Lexicon, Sense
+from newsgraph.nlp.events_syntax import ModalityValue, Polarity, RecordIndex, conjuncts, included
+
+PRONOUNS = frozenset({"it", "they", "them", "this", "these", "those"})
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+# Dependency paths along which two triggers describe one event ("battle to retake X",
+# "the offensive for X launched by Y"); anything looser (conj, ccomp) stays separate.
+MERGE_DEPS = frozenset({"acl", "relcl", "xcomp", "prep", "pobj", "advcl"})
+# Roles whose named arguments are read through a modifier or an owner ("the Ruritanian
+# government" → Ruritania as agent); objects are not, since "the capital of X" is not X.
+THROUGH_ROLES = frozenset({"agent"})
+
+
+@dataclass
+class Mention:
+    trigger: Token
+    sense: Sense
+    args: list[tuple[str, Token]]
+    modifier: Token | None = None
+    participants: list[Participant] = field(default_factory=list)
+    place: Place | None = None
+    time: TimeExpr | None = None
+    polarity: Polarity = "positive"
+    modality: ModalityValue = "actual"
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, following relative clauses and shared or controlled subjects."""
+    cur: Token | None = verb
+    for _ in range(4):  # conj/xcomp/advcl chains longer than this are parse noise
+        if cur is None:
+            return []
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if not subj and cur is not verb and cur.pos_ in ("VERB", "AUX"):
+            subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
+        if subj:
+            s = subj[0]
+            if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return [cur.head]
+            return [s]
+        if cur.dep_ == "relcl":
+            return [cur.head]
+        if cur.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl"):
+            nxt = cur.head
+            if cur.dep_ == "pcomp":  # "by releasing funds": the verb that takes the "by" phrase
+                nxt = nxt.head
+            cur = nxt if nxt.pos_ in ("VERB", "AUX") else None
+            continue
+        return []
+    return []
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    for cur in (verb, *[c for c in verb.children if c.dep_ == "conj"]):
+        for child in cur.children:
+            if child.dep_ == "agent":
+                return [p for p in child.children if p.dep_ == "pobj"]
+    # "armed, trained and directed by X": the by-phrase sits on the last conjunct.
+    if verb.dep_ == "conj":
+        return passive_agents(verb.head)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def verb_arguments(verb: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
+    roles = lexicon.roles
+    args: list[tuple[str, Token]] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "agent":
+            args += [("agent", p) for p in child.children if p.dep_ == "pobj"]
+        elif dep == "prep":
+            role = roles.prep.get(child.lower_)
+            if role:
+                args += [(role, p) for p in child.children if p.dep_ == "pobj"]
+        elif dep in roles.verb and dep != "nsubj":
+            args.append((roles.verb[dep], child))
+    if not any(r == "agent" for r, _ in args):
+        if is_passive(verb):
+            args += [("agent", a) for a in passive_agents(verb)]
+        else:
+            args += [("agent", s) for s in subjects(verb)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "hostages freed by X": the noun is the patient
+        args.append(("patient", verb.head))
+    for role, tok in list(args):
+        args += [(role, t) for t in included(tok)]
+    return args
+
+
+def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tuple[str, Token]]:
+    roles = lexicon.roles
+    args: list[tuple[str, Token]] = []
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "prep":
+            role = roles.noun_prep.get(child.lower_) or roles.prep.get(child.lower_)
+            if role:
+                args += [(role, p) for p in child.children if p.dep_ == "pobj"]
+        elif dep in roles.noun and child.i < noun.i and index.entities(child):
+            args.append((roles.noun[dep], child))
+    head = noun.head
+    if head is not noun and head.pos_ == "VERB":
+        if noun.dep_ == "dobj" and head.lemma_.lower() in roles.support_verbs:
+            if not any(r == "agent" for r, _ in args):
+                args += [("agent", s) for s in subjects(head)]
+            # "launched an offensive in X": the location sits on the verb.
+            for prep in head.children:
+                if prep.dep_ == "prep" and roles.prep.get(prep.lower_) == "location":
+                    args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
+        elif noun.dep_ == "nsubjpass" and not any(r == "agent" for r, _ in args):
+            args += [("agent", a) for a in passive_agents(head)]
+    # "X has been under sanctions": the clause's subject bears the state the noun names.
+    if noun.dep_ == "pobj" and noun.head.lower_ in roles.state_preps:
+        clause = noun.head.head
+        if clause.pos_ in ("VERB", "AUX"):
+            role = roles.state_preps[noun.head.lower_]
+            args += [(role, s) for s in subjects(clause)]
+    return args
+
+
+def patient_heads(trigger: Token, pos: str, args: list[tuple[str, Token]]) -> list[Token]:
+    heads = [t for r, t in args if r == "patient"]
+    if pos == "noun":
+        heads += [c for c in trigger.children if c.dep_ in ("compound", "nmod") and c.i < trigger.i]
+    return [c for h in heads for c in conjuncts(h)]
+
+
+def antecedent_has(pronoun: Token, wanted: frozenset[str]) -> bool:
+    """Whether a pronoun ("they were lifted") can refer back to a noun with a wanted lemma."""
+    sent = pronoun.sent
+    start = pronoun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in wanted for t in pronoun.doc[start : pronoun.i])
+
+
+def sense_holds(
+    sense: Sense, trigger: Token, pos: str, args: list[tuple[str, Token]], index: RecordIndex
+) -> tuple[bool, Token | None]:
+    """Whether the constraints of ``sense`` hold; also returns the modifier that selected it."""
+    modifier: Token | None = None
+    if sense.modifier:
+        modifier = next(
+            (c for c in trigger.children if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in sense.modifier), None
+        )
+        if modifier is None:
+            return False, None
+    if sense.patient:
+        ok = False
+        for p in patient_heads(trigger, pos, args):
+            lemma = p.lemma_.lower()
+            if (
+                lemma in sense.patient
+                or (sense.money_patient and index.is_money(p))
+                or (sense.proper_patient and p.pos_ == "PROPN")
+                or (lemma in PRONOUNS and antecedent_has(p, sense.patient))
+            ):
+                ok = True
+                break
+        if not ok:
+            return False, None
+    if sense.agent and not any(t.lemma_.lower() in sense.agent for r, t in args if r == "agent"):
+        return False, None
+    if sense.place_arg and not any(index.is_place(t) for _, t in args):
+        return False, None
+    return True, modifier
+
+
+def find_mention(tok: Token, lexicon: Lexicon, index: RecordIndex) -> Mention | None:
+    if tok.pos_ in VERB_POS:
+        pos = "verb"
+    elif tok.pos_ in NOUN_POS:
+        pos = "noun"
+    else:
+        return None
+    senses = lexicon.senses_for(tok.lemma_.lower(), pos)
+    if not senses:
+        return None
+    args = verb_arguments(tok, lexicon) if pos == "verb" else noun_arguments(tok, lexicon, index)
+    for sense in senses:
+        ok, modifier = sense_holds(sense, tok, pos, args, index)
+        if ok:
+            return Mention(trigger=tok, sense=sense, args=args, modifier=modifier)
+    return None
+
+
+def resolve(mention: Mention, lexicon: Lexicon, index: RecordIndex) -> None:
+    """Fill participants and place from the arguments."""
+    seen: set[str] = set()
+    for role, tok in mention.args:
+        for eid in index.entities(tok, through=role in THROUGH_ROLES):
+            if eid not in seen:
+                seen.add(eid)
+                mention.participants.append(Participant(entity=eid, role=role))
+    for wanted in lexicon.types[mention.sense.type].place_roles:
+        for role, tok in mention.args:
+            if role == wanted:
+                place = index.place(tok)
+                if place is not None:
+                    mention.place = place
+                    return
+
+
+def _linked(head: Token, dep: Token) -> bool:
+    """Whether ``dep`` hangs under ``head`` through event-internal dependencies only."""
+    cur = dep
+    for _ in range(4):
+        if cur.head is cur or cur.dep_ not in MERGE_DEPS:
+            return False
+        cur = cur.head
+        if cur.i == head.i:
+            return True
+    return False
+
+
+def merge(mentions: list[Mention]) -> list[Mention]:
+    """Merge mentions of one event in a sentence into the syntactically highest one."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: len(list(m.trigger.ancestors))):
+        target = next(
+            (
+                o
+                for o in out
+                if o.sense.type == m.sense.type
+                and (
+                    _linked(o.trigger, m.trigger)
+                    or (o.sense.subtype == m.sense.subtype and o.place is not None and o.place is m.place)
+                )
+            ),
+            None,
+        )
+        if target is None:
+            out.append(m)
+            continue
+        known = {p.entity for p in target.participants}
+        target.participants += [p for p in m.participants if p.entity not in known]
+        target.place = target.place or m.place
+        target.time = target.time or m.time
+    return sorted(out, key=lambda m: m.trigger.i)
+
+
+def sentence_mentions(sent: Span, lexicon: Lexicon, index: RecordIndex) -> list[Mention]:
+    found: list[Mention] = []
+    for tok in sent:
+        m = find_mention(tok, lexicon, index)
+        if m is not None:
+            resolve(m, lexicon, index)
+            found.append(m)
+    return found

@@ -1,0 +1,343 @@
+"""Dependency-parse helpers shared by the events and relations components.
+
+:class:`RecordIndex` maps tokens to the records made by earlier components (entities,
+places, times, amounts), so a syntactic argument can be turned into an entity id, a
+place id or a time id. The functions below find conjuncts, resolve pronouns and
+appositions, choose the time of a clause and read polarity/modality cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Entity, Place, TimeExpr
+from newsgraph.nlp.events_lexicon import Modality
+from newsgraph.nlp.state import NgState
+
+Polarity = Literal["positive", "negative"]
+ModalityValue = Literal["actual", "hypothetical", "future", "uncertain"]
+
+# Sentences looked back over to resolve "he"/"she" to a person; 3 covers the usual
+# "Name ... . He ... . His ..." chains without jumping to an unrelated paragraph.
+PRONOUN_LOOKBACK_SENTENCES = 3
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+NAMING_VERBS = frozenset({"know", "call", "name", "dub", "brand"})
+# Punctuation that may sit between an entity and the apposition that describes it.
+APPOSITION_PUNCT = frozenset({",", ":", "—", "–", "-", "("})
+# Dependencies climbed from a trigger to the verb whose auxiliaries and negation govern it.
+MODAL_CLIMB_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "pcomp", "compound", "appos", "acl"}
+)
+# Time kinds that locate an event in time (durations and sets do not).
+LOCATING_KINDS = frozenset({"date", "interval"})
+
+
+class RecordIndex:
+    """Token → record lookups for one document."""
+
+    def __init__(self, doc: Doc, state: NgState) -> None:
+        self.doc = doc
+        self.state = state
+        self.entity_at: dict[int, str] = {}
+        self.entity_records: dict[str, Entity] = {e.id: e for e in state.entities}
+        self.place_at: dict[int, Place] = {}
+        self.place_of_entity: dict[str, Place] = {}
+        self.time_at: dict[int, TimeExpr] = {}
+        self.money_at: set[int] = set()
+        self.person_mentions: list[tuple[int, str]] = []  # (token index, entity id), in text order
+        # Longer mentions first, so a token inside "Iranian Qods Force" maps to that entity
+        # rather than to a shorter overlapping mention ("Iranian").
+        mentions = [(m, e) for e in state.entities for m in e.mentions]
+        for m, e in sorted(mentions, key=lambda me: me[0].start - me[0].end):
+            for tok in self._tokens(m.start, m.end):
+                self.entity_at.setdefault(tok.i, e.id)
+            if e.type == "PERSON":
+                toks = list(self._tokens(m.start, m.end))
+                if toks:
+                    self.person_mentions.append((toks[0].i, e.id))
+        self.person_mentions.sort()
+        for p in state.places:
+            for tok in self._tokens(p.start, p.end):
+                self.place_at.setdefault(tok.i, p)
+            if p.entity:
+                self.place_of_entity.setdefault(p.entity, p)
+        for t in state.times:
+            if t.kind in LOCATING_KINDS:
+                for tok in self._tokens(t.start, t.end):
+                    self.time_at.setdefault(tok.i, t)
+        for a in state.amounts:
+            if a.unit == "money":
+                self.money_at.update(tok.i for tok in self._tokens(a.start, a.end))
+        self.alias_of: dict[int, int] = _parenthetical_names(doc)
+
+    def _tokens(self, start: int, end: int) -> Iterator[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            yield from span
+
+    # --- entities -------------------------------------------------------------------
+    def entity(self, tok: Token) -> str | None:
+        """The entity a token names: its own mention, a resolved pronoun, or a parenthetical name."""
+        if tok.i in self.entity_at:
+            return self.entity_at[tok.i]
+        if tok.lower_ in PERSON_PRONOUNS:
+            return self._person_before(tok)
+        if tok.i in self.alias_of:
+            return self.entity_at.get(self.alias_of[tok.i])
+        return None
+
+    def entities(self, tok: Token, *, through: bool = False) -> list[str]:
+        """Entities an argument head stands for, over its conjuncts.
+
+        A common noun counts through its apposition ("the general, Jane Roe"), and with
+        ``through`` also through a named modifier or owner ("the Ruritanian government",
+        "Roe's forces", "the forces of Ruritania").
+        """
+        out: list[str] = []
+        for t in conjuncts(tok):
+            for eid in self._entities_one(t, through=through):
+                if eid not in out:
+                    out.append(eid)
+        return out
+
+    def _entities_one(self, tok: Token, *, through: bool) -> list[str]:
+        eid = self.entity(tok)
+        if eid:
+            return [eid]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for child in tok.children:
+            if child.dep_ == "appos":
+                eid = self.entity(child)
+                if eid:
+                    return [eid]
+        adjacent = self.entity_before(tok) if tok.dep_ == "appos" else None
+        if adjacent:
+            return [adjacent]
+        if not through:
+            return []
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < tok.i:
+                found += [e for e in self.entities(child) if e not in found]
+        if found:
+            return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.entities(pobj)
+        return []
+
+    def entity_before(self, tok: Token) -> str | None:
+        """The entity whose mention ends just before ``tok``'s phrase (apposition by adjacency)."""
+        i = tok.left_edge.i - 1
+        while i >= 0 and self.doc[i].text in APPOSITION_PUNCT:
+            i -= 1
+        if i < 0 or i == tok.left_edge.i - 1:
+            return None
+        return self.entity_at.get(i)
+
+    def _person_before(self, tok: Token) -> str | None:
+        sent_starts = [s.start for s in self.doc.sents if s.start <= tok.i]
+        floor = sent_starts[-PRONOUN_LOOKBACK_SENTENCES] if len(sent_starts) >= PRONOUN_LOOKBACK_SENTENCES else 0
+        best: str | None = None
+        for i, eid in self.person_mentions:
+            if floor <= i < tok.i:
+                best = eid
+        return best
+
+    # --- places, times, money ---------------------------------------------------------
+    def place(self, tok: Token) -> Place | None:
+        for t in conjuncts(tok):
+            if t.i in self.place_at:
+                return self.place_at[t.i]
+            eid = self.entity_at.get(t.i)
+            if eid and eid in self.place_of_entity:
+                return self.place_of_entity[eid]
+        return None
+
+    def is_place(self, tok: Token) -> bool:
+        if self.place(tok) is not None:
+            return True
+        eid = self.entity(tok)
+        if eid and eid in self.entity_records:
+            return self.entity_records[eid].type in ("GPE", "LOC", "FAC")
+        return tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+    def is_money(self, tok: Token) -> bool:
+        return any(t.i in self.money_at or t.ent_type_ == "MONEY" for t in tok.subtree)
+
+    def times_in(self, span: Span) -> list[tuple[Token, TimeExpr]]:
+        """(head token, time) for each time expression inside ``span``."""
+        seen: dict[str, Token] = {}
+        by_id: dict[str, TimeExpr] = {}
+        for tok in span:
+            t = self.time_at.get(tok.i)
+            if t is None:
+                continue
+            head = seen.get(t.id)
+            # The time's head is the token whose own head lies outside the expression.
+            if head is None or self.time_at.get(tok.head.i) is not t:
+                if head is None or self.time_at.get(head.head.i) is t:
+                    seen[t.id] = tok
+            by_id[t.id] = t
+        return [(seen[k], by_id[k]) for k in seen]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("A, B and C")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def included(tok: Token) -> list[Token]:
+    """Members listed by "including"/"such as" under a noun: "militias, including A and B"."""
+    out: list[Token] = []
+    for t in conjuncts(tok):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
+                if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
+                    continue
+                out += [p for p in prep.children if p.dep_ == "pobj"]
+    return out
+
+
+def _parenthetical_names(doc: Doc) -> dict[int, int]:
+    """Noun → the name given to it in a parenthesis: "the militias (known as the PMF)".
+
+    The parser often hangs such a parenthesis on a distant noun; a parenthesis describes
+    the phrase just before it, so we link by position instead.
+    """
+    out: dict[int, int] = {}
+    for tok in doc:
+        if tok.lemma_.lower() not in NAMING_VERBS or tok.dep_ != "acl" or tok.i == 0:
+            continue
+        if doc[tok.i - 1].text != "(":
+            continue
+        names = [p for prep in tok.children if prep.lower_ == "as" for p in prep.children if p.dep_ == "pobj"]
+        before = doc[tok.i - 2] if tok.i >= 2 else None
+        if names and before is not None and before.sent == tok.sent:
+            head = before
+            while head.dep_ in ("pobj", "prep") or head.pos_ not in ("NOUN", "PROPN"):
+                if head.head is head:
+                    break
+                head = head.head
+                if head.pos_ in ("NOUN", "PROPN"):
+                    break
+            out[head.i] = names[0].i
+    return out
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence."""
+    depth_a = {a.i: 0}
+    for d, anc in enumerate(a.ancestors, start=1):
+        depth_a[anc.i] = d
+    if b.i in depth_a:
+        return depth_a[b.i]
+    for d, anc in enumerate(b.ancestors, start=1):
+        if anc.i in depth_a:
+            return d + depth_a[anc.i]
+    return 10_000
+
+
+def clause_time(index: RecordIndex, tok: Token, *, inherit: bool) -> TimeExpr | None:
+    """The time of ``tok``'s clause: the syntactically nearest time in its sentence.
+
+    With ``inherit`` a sentence without a time takes the main-clause time of the sentence
+    before it in the same paragraph ("In May they attacked X. The town fell two days
+    later." is about May).
+    """
+    sent = tok.sent
+    found = index.times_in(sent)
+    if found:
+        return min(found, key=lambda ht: (tree_distance(tok, ht[0]), abs(ht[0].i - tok.i)))[1]
+    if not inherit or sent.start == 0:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    first = next((t for t in sent if not t.is_space), sent[0])
+    if "\n" in tok.doc.text[prev.end_char : first.idx] or not prev.text.strip():
+        return None
+    found = index.times_in(prev)
+    if not found:
+        return None
+    return min(found, key=lambda ht: (tree_distance(prev.root, ht[0]), ht[0].i))[1]
+
+
+def governors(tok: Token) -> list[Token]:
+    """``tok`` and the words above it up to the main verb of its clause.
+
+    A noun climbs to the verb that takes it ("did not sign the deal" → sign); a verb
+    climbs through the verbs it complements ("refused to attack" → refused).
+    """
+    chain = [tok]
+    cur = tok
+    while cur.head is not cur:
+        dep = cur.dep_
+        if cur.pos_ in ("VERB", "AUX") and dep not in ("xcomp", "conj", "pcomp", "acl"):
+            break
+        if dep not in MODAL_CLIMB_DEPS:
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def polarity_modality(tok: Token, cues: Modality) -> tuple[Polarity, ModalityValue]:
+    """Read negation and modality cues around ``tok`` (see ``resources/events/modality.yaml``)."""
+    polarity: Polarity = "positive"
+    hypothetical = future = uncertain = False
+    chain = governors(tok)
+    for k, node in enumerate(chain):
+        below = chain[k - 1] if k else None
+        lemma = node.lemma_.lower()
+        if below is not None and node.pos_ == "VERB":
+            if lemma in cues.negating_verbs:
+                polarity = "negative"
+            if lemma in cues.future_verbs and below.dep_ == "xcomp":
+                future = True
+            if lemma in cues.uncertain_verbs and below.dep_ in ("xcomp", "ccomp"):
+                uncertain = True
+        for child in node.children:
+            c = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and c == "no"):
+                polarity = "negative"
+            elif child.dep_ in ("aux", "auxpass"):
+                if c in cues.future_aux or child.lemma_.lower() in cues.future_aux:
+                    future = True
+                elif c in cues.hypothetical_aux:
+                    hypothetical = True
+                elif c in cues.uncertain_aux:
+                    uncertain = True
+            elif child.dep_ == "advmod" and c in cues.uncertain_adverbs:
+                uncertain = True
+    top = chain[-1]
+    for node in [top, *top.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in node.children):
+            hypothetical = True
+            break
+        if node.dep_ not in ("advcl", "conj", "ccomp", "xcomp"):
+            break
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in cues.uncertain_verbs:
+        uncertain = True
+    modality: ModalityValue = "actual"
+    if hypothetical:
+        modality = "hypothetical"
+    elif future:
+        modality = "future"
+    elif uncertain:
+        modality = "uncertain"
+    return polarity, modality
+
+
+def lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens}
