@@ -20,7 +20,6 @@ from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
 from newsgraph.nlp.events_syntax import RecordIndex, clause_time, polarity_modality, tree_distance
 from newsgraph.nlp.state import get_state
 
-
 # A time belongs to the trigger's own phrase when it sits in the trigger's subtree at most
 # this many arcs away ("the January 2016 payment", "released ... since May").
 OWN_TIME_ARCS = 3

@@ -47,6 +47,8 @@ def subjects(verb: Token) -> list[Token]:
         if cur is None:
             return []
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        # "X did, however, promise": the parser may hang the subject on the auxiliary.
+        subj = subj or [c for a in cur.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
         if not subj and cur is not verb and cur.pos_ in ("VERB", "AUX"):
             subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
         if subj:
@@ -160,7 +162,8 @@ def sense_holds(
     modifier: Token | None = None
     if sense.modifier:
         modifier = next(
-            (c for c in trigger.children if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in sense.modifier), None
+            (c for c in trigger.children if c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in sense.modifier),
+            None,
         )
         if modifier is None:
             return False, None

@@ -75,7 +75,9 @@ class Lexicon:
 
     def nouns_of_types(self, *types: str) -> frozenset[str]:
         """Lemmas of nominal triggers of the given types (e.g. what counts as a battle noun)."""
-        return frozenset(lemma for (lemma, pos), ss in self.senses.items() if pos == "noun" and ss[0].type in types)
+        return frozenset(
+            lemma for (lemma, pos), ss in self.senses.items() if pos == "noun" and ss[0].type in types
+        )
 
 
 def _words(data: dict[str, object], key: str, where: str) -> frozenset[str]:
@@ -86,7 +88,9 @@ def _words(data: dict[str, object], key: str, where: str) -> frozenset[str]:
 
 
 def _str_map(data: object, where: str) -> dict[str, str]:
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
         raise ResourceError(f"{where}: expected a mapping of words to words")
     return dict(data)
 
@@ -136,7 +140,9 @@ def _load_senses(types: dict[str, EventType]) -> dict[tuple[str, str], tuple[Sen
 
 
 def _load_roles() -> Roles:
-    raw = load_yaml(ROLES_FILE, required_keys=("source", "verb", "noun", "prep", "noun_prep", "support_verbs"))
+    raw = load_yaml(
+        ROLES_FILE, required_keys=("source", "verb", "noun", "prep", "noun_prep", "support_verbs")
+    )
     return Roles(
         verb=_str_map(raw["verb"], ROLES_FILE),
         noun=_str_map(raw["noun"], ROLES_FILE),

@@ -29,7 +29,20 @@ NAMING_VERBS = frozenset({"know", "call", "name", "dub", "brand"})
 APPOSITION_PUNCT = frozenset({",", ":", "—", "–", "-", "("})
 # Dependencies climbed from a trigger to the verb whose auxiliaries and negation govern it.
 MODAL_CLIMB_DEPS = frozenset(
-    {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "pcomp", "compound", "appos", "acl"}
+    {
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "xcomp",
+        "conj",
+        "pcomp",
+        "compound",
+        "appos",
+        "acl",
+    }
 )
 # Time kinds that locate an event in time (durations and sets do not).
 LOCATING_KINDS = frozenset({"date", "interval"})
@@ -89,21 +102,21 @@ class RecordIndex:
             return self.entity_at.get(self.alias_of[tok.i])
         return None
 
-    def entities(self, tok: Token, *, through: bool = False) -> list[str]:
+    def entities(self, tok: Token, *, through: bool = False, modifiers: bool = True) -> list[str]:
         """Entities an argument head stands for, over its conjuncts.
 
         A common noun counts through its apposition ("the general, Jane Roe"), and with
-        ``through`` also through a named modifier or owner ("the Ruritanian government",
-        "Roe's forces", "the forces of Ruritania").
+        ``through`` also through a named owner ("Roe's forces", "the forces of Ruritania")
+        and, unless ``modifiers`` is false, a named modifier ("the Ruritanian government").
         """
         out: list[str] = []
         for t in conjuncts(tok):
-            for eid in self._entities_one(t, through=through):
+            for eid in self._entities_one(t, through=through, modifiers=modifiers):
                 if eid not in out:
                     out.append(eid)
         return out
 
-    def _entities_one(self, tok: Token, *, through: bool) -> list[str]:
+    def _entities_one(self, tok: Token, *, through: bool, modifiers: bool) -> list[str]:
         eid = self.entity(tok)
         if eid:
             return [eid]
@@ -120,8 +133,9 @@ class RecordIndex:
         if not through:
             return []
         found: list[str] = []
+        deps = ("poss", "compound", "nmod", "amod") if modifiers else ("poss",)
         for child in tok.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < tok.i:
+            if child.dep_ in deps and child.i < tok.i:
                 found += [e for e in self.entities(child) if e not in found]
         if found:
             return found
@@ -143,7 +157,8 @@ class RecordIndex:
 
     def _person_before(self, tok: Token) -> str | None:
         sent_starts = [s.start for s in self.doc.sents if s.start <= tok.i]
-        floor = sent_starts[-PRONOUN_LOOKBACK_SENTENCES] if len(sent_starts) >= PRONOUN_LOOKBACK_SENTENCES else 0
+        lookback = PRONOUN_LOOKBACK_SENTENCES
+        floor = sent_starts[-lookback] if len(sent_starts) >= lookback else 0
         best: str | None = None
         for i, eid in self.person_mentions:
             if floor <= i < tok.i:
@@ -173,19 +188,18 @@ class RecordIndex:
 
     def times_in(self, span: Span) -> list[tuple[Token, TimeExpr]]:
         """(head token, time) for each time expression inside ``span``."""
-        seen: dict[str, Token] = {}
+        heads: dict[str, Token] = {}
         by_id: dict[str, TimeExpr] = {}
         for tok in span:
             t = self.time_at.get(tok.i)
             if t is None:
                 continue
-            head = seen.get(t.id)
-            # The time's head is the token whose own head lies outside the expression.
-            if head is None or self.time_at.get(tok.head.i) is not t:
-                if head is None or self.time_at.get(head.head.i) is t:
-                    seen[t.id] = tok
             by_id[t.id] = t
-        return [(seen[k], by_id[k]) for k in seen]
+            # The time's head is its token whose own head lies outside the expression.
+            outside = tok.head is tok or self.time_at.get(tok.head.i) is not t
+            if t.id not in heads or (outside and self.time_at.get(heads[t.id].head.i) is t):
+                heads[t.id] = tok
+        return [(heads[k], by_id[k]) for k in heads]
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -1,16 +1,84 @@
-"""newsgraph_relations component (placeholder being written; adds no records yet)."""
+"""newsgraph_relations: who commands, trains, funds, supports, sanctions or fights whom.
+
+Relations come from the dependency parse (see :mod:`newsgraph.nlp.relations_patterns`)
+and a lexicon of verbs, action nouns and role nouns (``resources/relations/lexicon.yaml``).
+Subjects and objects are entity ids; a relation keeps the sentence as evidence, the
+clause's time, and polarity/modality ("did not fund" is negative, "will arm" future).
+Identical (subject, predicate, object) triples keep their first evidence.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Relation, Span, TimeExpr
+from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
+from newsgraph.nlp.events_syntax import RecordIndex, governors, polarity_modality, tree_distance
+from newsgraph.nlp.relations_lexicon import RelationLexicon, load_relation_lexicon
+from newsgraph.nlp.relations_patterns import Patterns
+from newsgraph.nlp.state import get_state
 
 
-class _Component:
+def clause_time(index: RecordIndex, anchor: Token) -> TimeExpr | None:
+    """The nearest time inside the clause of ``anchor`` (relations do not inherit times)."""
+    top = governors(anchor)[-1]
+    clause = anchor.doc[top.left_edge.i : top.right_edge.i + 1]
+    found = index.times_in(clause)
+    if not found:
+        return None
+    return min(found, key=lambda ht: tree_distance(anchor, ht[0]))[1]
+
+
+def extract_relations(
+    doc: Doc, lexicon: RelationLexicon, events: Lexicon, index: RecordIndex, first_id: int = 1
+) -> list[Relation]:
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    patterns = Patterns(lexicon, events, index)
+    for sent in doc.sents:
+        for tok in sent:
+            for cand in patterns.run(tok):
+                if not cand.subjects or not cand.objects:
+                    continue
+                polarity, modality = polarity_modality(cand.anchor, events.modality)
+                time = clause_time(index, cand.anchor)
+                for subj in cand.subjects:
+                    for obj in cand.objects:
+                        key = (subj, cand.predicate, obj)
+                        if subj == obj or key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(
+                            Relation(
+                                id=f"r{first_id + len(out)}",
+                                subject=subj,
+                                predicate=cand.predicate,
+                                object=obj,
+                                evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
+                                polarity=polarity,
+                                modality=modality,
+                                time=time.id if time else None,
+                            )
+                        )
+    return out
+
+
+class RelationComponent:
+    """Finds relations between entities and writes :class:`~newsgraph.model.Relation` records."""
+
+    def __init__(self, lexicon: RelationLexicon, events: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.events = events
+
     def __call__(self, doc: Doc) -> Doc:
+        state = get_state(doc)
+        index = RecordIndex(doc, state)
+        first = len(state.relations) + 1
+        state.relations.extend(extract_relations(doc, self.lexicon, self.events, index, first_id=first))
         return doc
 
 
-@Language.factory("newsgraph_relations")
-def make_component(nlp: Language, name: str) -> _Component:
-    return _Component()
+@Language.factory("newsgraph_relations", assigns=["doc._.ng"], default_config={})
+def make_component(nlp: Language, name: str) -> RelationComponent:
+    return RelationComponent(load_relation_lexicon(), load_lexicon())

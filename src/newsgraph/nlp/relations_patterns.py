@@ -1,0 +1,185 @@
+"""Relation patterns over the dependency parse; each yields candidate (subjects, predicate, objects).
+
+* verbs: subject–verb–object, passives ("X was trained by Y"), participles ("militias
+  trained by Y"), relative clauses, coordinations and "including" lists;
+* light verbs and money verbs: "X provided support to Y", "X released funds to Y";
+* operations: "X directed the battle for Y" (Y may be a place);
+* action nouns: "U.S. sanctions on X", "Y's support for X", "X is under U.S. sanctions";
+* role nouns: copulas, appositions and titles ("X is the commander of Y", "X, head of Y",
+  "Y commander X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.events_frames import is_passive, noun_arguments, passive_agents, subjects
+from newsgraph.nlp.events_lexicon import Lexicon
+from newsgraph.nlp.events_syntax import RecordIndex, conjuncts, included
+from newsgraph.nlp.relations_lexicon import RelationLexicon
+
+# Roles of an operation noun's arguments that name what the operation is about.
+OPERATION_ROLES = frozenset({"target", "patient", "location"})
+OPERATION_TYPES = ("fight", "assault")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    subjects: tuple[str, ...]
+    predicate: str
+    objects: tuple[str, ...]
+    anchor: Token
+
+
+class Patterns:
+    def __init__(self, lexicon: RelationLexicon, events: Lexicon, index: RecordIndex) -> None:
+        self.lex = lexicon
+        self.events = events
+        self.index = index
+        self.operation_nouns = events.nouns_of_types(*OPERATION_TYPES)
+
+    # --- argument helpers -------------------------------------------------------------
+    def _ents(self, toks: list[Token], *, through: bool, modifiers: bool = True) -> tuple[str, ...]:
+        out: list[str] = []
+        for t in toks:
+            for eid in self.index.entities(t, through=through, modifiers=modifiers):
+                if eid not in out:
+                    out.append(eid)
+        return tuple(out)
+
+    def _objects(self, toks: list[Token]) -> tuple[str, ...]:
+        """Objects over conjuncts and "including" lists; a common noun counts through "of"/owner."""
+        expanded: list[Token] = []
+        for t in toks:
+            expanded += conjuncts(t)
+            expanded += [m for i in included(t) for m in conjuncts(i)]
+        return self._ents(expanded, through=True, modifiers=False)
+
+    def _clause_subjects(self, verb: Token) -> tuple[str, ...]:
+        if is_passive(verb):
+            return self._ents(passive_agents(verb), through=True)
+        return self._ents(subjects(verb), through=True)
+
+    # --- patterns ---------------------------------------------------------------------
+    def run(self, tok: Token) -> Iterator[Candidate]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            yield from self.verb(tok, lemma)
+        elif tok.pos_ == "NOUN":
+            if lemma in self.lex.action_nouns:
+                yield from self.action_noun(tok, lemma)
+            if lemma in self.lex.role_nouns:
+                yield from self.role_noun(tok, lemma)
+
+    def verb(self, verb: Token, lemma: str) -> Iterator[Candidate]:
+        subj = self._clause_subjects(verb)
+        if not subj:
+            return
+        dobj = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if lemma in self.lex.verbs:
+            entry = self.lex.verbs[lemma]
+            if is_passive(verb):
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                if verb.dep_ == "acl":  # "militias trained by X"
+                    objs.append(verb.head)
+            else:
+                objs = list(dobj)
+                objs += [
+                    p
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ in entry.preps
+                    for p in c.children
+                ]
+            op_objs = [o for o in objs if o.lemma_.lower() in self.operation_nouns]
+            if lemma in self.lex.operation_verbs and op_objs:
+                targets = self._operation_targets(op_objs)
+                if targets:
+                    yield Candidate(subj, self.lex.operation_verbs[lemma], targets, verb)
+                objs = [o for o in objs if o not in op_objs]
+            yield Candidate(subj, entry.name, self._objects(objs), verb)
+        if lemma in self.lex.money_verbs and any(self._is_money(o) for o in dobj):
+            recipients = [
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+            ]
+            recipients += [c for c in verb.children if c.dep_ == "dative"]
+            yield Candidate(subj, "funds", self._objects(recipients), verb)
+        if lemma in self.lex.light_verbs:
+            for noun in dobj:
+                entry_n = self.lex.action_nouns.get(noun.lemma_.lower())
+                if entry_n is None:
+                    continue
+                objs = [
+                    p
+                    for holder in (noun, verb)
+                    for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ in entry_n.preps
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                yield Candidate(subj, entry_n.name, self._objects(objs), noun)
+
+    def _is_money(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.money_nouns or self.index.is_money(tok)
+
+    def _operation_targets(self, nouns: list[Token]) -> tuple[str, ...]:
+        toks = [
+            t
+            for n in nouns
+            for role, t in noun_arguments(n, self.events, self.index)
+            if role in OPERATION_ROLES and t.i > n.i
+        ]
+        # "the battle to retake X": the operation's purpose clause names its objective.
+        toks += [
+            o
+            for n in nouns
+            for acl in n.children
+            if acl.dep_ in ("acl", "relcl")
+            for o in acl.children
+            if o.dep_ == "dobj"
+        ]
+        return self._ents(toks, through=False)
+
+    def action_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
+        entry = self.lex.action_nouns[lemma]
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i]
+        subj = self._ents(owners, through=False)
+        if not subj:
+            return
+        objs = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in entry.preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        targets = self._objects(objs)
+        # "X has been under U.S. sanctions": the clause subject is the object.
+        if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+            targets += self._ents(subjects(noun.head.head), through=False)
+        yield Candidate(subj, entry.name, targets, noun)
+
+    def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
+        predicate = self.lex.role_nouns[lemma]
+        orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        objs = self._ents([o for org in orgs for o in conjuncts(org)], through=False)
+        if not objs:  # "Ruritanian army chief X", "the party's leader"
+            objs = self._ents(
+                [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i],
+                through=False,
+            )
+        if not objs:
+            return
+        holders: list[Token] = []
+        if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB"):
+            holders += subjects(noun.head)
+        if noun.dep_ in ("appos", "compound") and noun.head.i != noun.i:
+            holders.append(noun.head)
+        holders += [c for c in noun.children if c.dep_ == "appos"]
+        subj = self._ents(holders, through=False)
+        if not subj and noun.dep_ == "appos":
+            before = self.index.entity_before(noun)
+            subj = (before,) if before else ()
+        yield Candidate(subj, predicate, objs, noun)
