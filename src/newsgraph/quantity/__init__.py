@@ -1,0 +1,12 @@
+"""Numbers, money, percentages and counts in running text, without spaCy.
+
+``parse_number`` reads one written number ("1,234.5", "1.2m", "two million", "half a million");
+``find_quantities`` scans a text for amounts with their currency or counted unit, qualifier, rate and
+range. :mod:`newsgraph.nlp.amounts` turns what they find into :class:`~newsgraph.model.Amount` records
+and links them to sentences, times and to each other.
+"""
+
+from newsgraph.quantity.numbers import parse_number
+from newsgraph.quantity.scan import Quantity, find_quantities
+
+__all__ = ["Quantity", "find_quantities", "parse_number"]
