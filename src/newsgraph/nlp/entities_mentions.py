@@ -1,0 +1,198 @@
+"""Mention candidates: spaCy's named entities, trimmed, plus the clear names NER missed.
+
+A candidate keeps exact character offsets into ``doc.text`` and the spaCy label it came with
+(``None`` for a mention we added ourselves, which then casts no vote on the type).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.nlp.entities_lexicon import EntityLexicon
+
+# The labels that make entities; the numeric and temporal ones belong to the times/amounts components.
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# An abbreviation: capitals (digits and inner dots or ampersands allowed), at least two letters.
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&.]*[A-Z0-9.]$")
+MAX_ACRONYM_LENGTH = 8  # longer all-capital words are shouted text, not abbreviations
+
+
+@dataclass
+class Cand:
+    """One mention candidate; ``i``/``j`` are token offsets, ``start``/``end`` character offsets."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    label: str | None
+    titles: list[str] = field(default_factory=list)
+
+    def overlaps(self, other: Cand) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def is_acronym(text: str) -> bool:
+    return len(text) <= MAX_ACRONYM_LENGTH and bool(_ACRONYM.match(text))
+
+
+def is_junk(text: str) -> bool:
+    """Mentions no entity may rest on: one character, no capital letter, or only digits."""
+    bare = text.strip()
+    return len(bare) < 2 or bare == bare.lower() or not any(ch.isalpha() for ch in bare)
+
+
+def cand_from_tokens(doc: Doc, i: int, j: int, label: str | None) -> Cand:
+    span = doc[i:j]
+    return Cand(i=i, j=j, start=span.start_char, end=span.end_char, text=span.text, label=label)
+
+
+def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[str]]:
+    """Drop leading determiners/honorifics/titles and trailing possessives/punctuation."""
+    titles: list[str] = []
+    while i < j and (doc[i].lower_ in _DETERMINERS or doc[i].is_punct or doc[i].lower_ in lex.honorifics):
+        i += 1
+    # A title word swallowed into a PERSON span ("President Obama") becomes a title of the person.
+    for k in range(j - 1, i, -1):
+        phrase = doc[i:k].text.lower()
+        if phrase in lex.prefix_titles and doc[k].text[:1].isupper():
+            titles.append(doc[i:k].text)
+            i = k
+            break
+    while j > i and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
+        j -= 1
+    return i, j, titles
+
+
+def ner_candidates(doc: Doc, lex: EntityLexicon) -> list[Cand]:
+    """spaCy's entities with our labels, trimmed; those inside a title phrase are dropped."""
+    out: list[Cand] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        i, j, titles = _trim(doc, ent.start, ent.end, lex)
+        if i >= j:
+            continue
+        cand = cand_from_tokens(doc, i, j, ent.label_)
+        if is_junk(cand.text) or _inside_title(doc, ent, lex):
+            continue
+        cand.titles = titles
+        out.append(cand)
+    return out
+
+
+def _inside_title(doc: Doc, ent: Span, lex: EntityLexicon) -> bool:
+    """``State`` in "Secretary of State John Kerry" is part of a title, not an entity."""
+    sent_start = ent.sent.start_char
+    text = doc.text[sent_start : ent.end_char].lower()
+    for title in lex.prefix_titles:
+        if text.endswith(title) and len(title) > len(ent.text):
+            cut = len(text) - len(title)
+            if (cut == 0 or not text[cut - 1].isalnum()) and _title_continues(doc, ent):
+                return True
+    return False
+
+
+def _title_continues(doc: Doc, ent: Span) -> bool:
+    """A title swallows the entity only when a name follows it ("... of State John Kerry")."""
+    return ent.end < len(doc) and doc[ent.end].text[:1].isupper() and doc[ent.end].pos_ == "PROPN"
+
+
+def _is_shouting(doc: Doc, tok: Token) -> bool:
+    """An all-capital neighbour means a headline or shouted text, where capitals say nothing."""
+    neighbours = [doc[k] for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)]
+    return any(n.is_alpha and n.is_upper and len(n.text) > 1 for n in neighbours)
+
+
+def acronym_candidates(doc: Doc, taken: list[Cand], lex: EntityLexicon) -> list[Cand]:
+    """Bare abbreviations NER missed ("the nuclear JCPOA"): proper-noun capitals not in the stop list."""
+    covered = {k for c in taken for k in range(c.i, c.j)}
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not is_acronym(tok.text):
+            continue
+        if tok.text in lex.not_names or tok.text.rstrip(".") in lex.not_names or _is_shouting(doc, tok):
+            continue
+        out.append(cand_from_tokens(doc, tok.i, tok.i + 1, None))
+    return out
+
+
+def _initial_consistent(name: str, acronym: str) -> bool:
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    return bool(words) and any(w[0] == acronym[0] for w in words)
+
+
+def acronym_definitions(doc: Doc, cands: list[Cand]) -> list[tuple[Cand, Cand]]:
+    """Pairs (name, abbreviation) defined in the text: "Name (ABC)", "Name, or ABC", "ABC (Name)".
+
+    The abbreviation becomes a candidate when NER missed it; the caller merges each pair.
+    """
+    by_end = {c.j: c for c in cands}
+    by_start = {c.i: c for c in cands}
+    pairs: list[tuple[Cand, Cand]] = []
+    for tok in doc:
+        if not is_acronym(tok.text):
+            continue
+        k = tok.i
+        name: Cand | None = None
+        if k >= 2 and doc[k - 1].text == "(" and k + 1 < len(doc) and doc[k + 1].text == ")":
+            name = by_end.get(k - 1)
+        elif k >= 2 and doc[k - 1].lower_ == "or":
+            back = k - 2 if doc[k - 2].text == "," else k - 1
+            name = by_end.get(back)
+        if name is None and k + 2 < len(doc) and doc[k + 1].text == "(":
+            inner = by_start.get(k + 2)
+            if (
+                inner is not None
+                and inner.j < len(doc)
+                and doc[inner.j].text == ")"
+                and inner.j - inner.i > 1
+            ):
+                name = inner
+        if name is None or name.j - name.i < 2 or not _initial_consistent(name.text, tok.text):
+            continue
+        acronym = next((c for c in cands if c.i == k and c.j == k + 1), None)
+        if acronym is None:
+            acronym = cand_from_tokens(doc, k, k + 1, None)
+        pairs.append((name, acronym))
+    return pairs
+
+
+def _part_of_longer_name(doc: Doc, span: Span) -> bool:
+    """ "Obama" inside "Michelle Obama": a capitalised proper noun right beside it extends the name."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and not span[0].is_sent_start
+    ):
+        return True
+    return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+
+
+def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]:
+    """Other occurrences of a found name that NER missed, on token boundaries, case-sensitive."""
+    out: list[Cand] = []
+    for form in forms:
+        if is_junk(form):
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(c.start < m.end() and m.start() < c.end for c in (*taken, *out)):
+                continue
+            if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
+                continue
+            if _part_of_longer_name(doc, span):
+                continue
+            out.append(cand_from_tokens(doc, span.start, span.end, None))
+    return out

