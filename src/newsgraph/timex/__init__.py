@@ -1,0 +1,64 @@
+"""newsgraph's time-expression finder and normalizer (TIMEX3 values with calendar bounds).
+
+``extract(text, reference)`` finds every time expression in ``text`` and resolves it;
+``find(text)`` gives the unanchored readings; ``infer_reference(readings, text)`` guesses
+the document date when nobody gave one. Pure text in, records out: no spaCy needed (the
+component in :mod:`newsgraph.nlp.times` adds sentence tense from the parse).
+
+Modules: ``lexicon`` (the YAML word lists) → ``grammar`` (regexes built from them) →
+``interpret`` (what each match means) → ``compose`` (overlaps, modifiers, ranges) →
+``resolve`` (anchoring on the reference date or the discourse) and ``reference``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.model import ReferenceDate, TimeExpr
+from newsgraph.timex.compose import apply_modifiers, join_ranges, select
+from newsgraph.timex.grammar import scan
+from newsgraph.timex.reading import Reading, Tense
+from newsgraph.timex.reference import infer_reference
+from newsgraph.timex.resolve import resolve
+
+__all__ = ["Extraction", "extract", "find", "infer_reference"]
+
+
+def find(text: str, tense_at: Callable[[int], Tense | None] | None = None) -> list[Reading]:
+    """Every time expression in ``text``, interpreted but not anchored, in text order."""
+    readings = join_ranges(apply_modifiers(select(scan(text), text), text), text)
+    if tense_at is not None:
+        readings = [r.with_(tense=tense_at(r.start)) for r in readings]
+    return readings
+
+
+@dataclass(frozen=True)
+class Extraction:
+    times: list[TimeExpr]
+    reference: ReferenceDate
+
+
+def extract(
+    text: str,
+    reference: ReferenceDate | str | None = None,
+    tense_at: Callable[[int], Tense | None] | None = None,
+) -> Extraction:
+    """Find and resolve the time expressions of ``text``.
+
+    ``reference`` is the document date (ISO string or :class:`ReferenceDate`); when it is
+    missing it is inferred from the text (see :mod:`newsgraph.timex.reference`) and the
+    inferred one is returned with the times.
+    """
+    if isinstance(reference, str) or reference is None:
+        reference = (
+            ReferenceDate(date=reference[:10], method="given", confidence=1.0)
+            if reference
+            else ReferenceDate(date=None, method="none", confidence=0.0)
+        )
+    readings = find(text, tense_at)
+    if reference.date is None:
+        reference = infer_reference(readings, text)
+    ref_day = date.fromisoformat(reference.date[:10]) if reference.date else None
+    return Extraction(times=resolve(readings, text, ref_day), reference=reference)
