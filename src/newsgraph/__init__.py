@@ -10,12 +10,12 @@ error per document; ``load_pipeline()`` builds the spaCy pipeline once (it is ca
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # first, so submodules may import it while the package initializes
+
 from newsgraph._analyze import AnalysisResult, analyze, analyze_many, analyze_raw
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Analysis
 from newsgraph.nlp.pipeline import load_pipeline
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
