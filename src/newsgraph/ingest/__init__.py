@@ -2,12 +2,17 @@
 
 ``load(item)`` is the single entry point; ``expand_sources(args)`` turns command-line
 SOURCE arguments (files, directories, URLs, ``.jsonl``, ``-``) into items, one per document.
+
+One module per job: ``settings`` (limits), ``decode`` (bytes → str), ``language``,
+``boilerplate`` (the plain-text cleaning pass), ``text`` and ``html`` (str → RawDocument),
+``url`` (guarded fetching), ``jsonl`` (batch files) and ``loader`` (dispatch).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsgraph.errors import InputError
 from newsgraph.model import Boilerplate
 
 
@@ -31,7 +36,10 @@ class RawDocument:
 class SourceItem:
     """One document to read: where it comes from and what the caller already knows.
 
-    Exactly one of ``path``, ``url``, ``text``, ``html`` or ``data`` is the content.
+    Exactly one of ``path``, ``url``, ``text``, ``html`` or ``data`` is the content; an item
+    with ``error`` set stands for a source that could not even be listed (a missing file, a
+    bad JSONL line): ``load()`` raises that error, so a batch reports it in its place.
+    ``title``/``authors``/``published`` given here win over what ingest finds in the content.
     """
 
     source: str
@@ -43,3 +51,7 @@ class SourceItem:
     published: str | None = None
     doc_id: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    allow_private: bool = False
+    error: InputError | None = None

@@ -1,0 +1,483 @@
+"""The plain-text boilerplate pass: split a pasted/scraped page into body, title, authors and chrome.
+
+Text copied from a web page carries the page around the article: the headline twice, promo
+rails ("Trending: ..."), share bars, comment-widget and ad-blocker notices, photo captions
+(often twice: the image's alt text and its visible caption), an author bio at the end. This
+pass works on *units* (one line, or one hard-wrapped paragraph), classifies each with the cue
+lists in ``resources/boilerplate/cues.yaml``, and returns what it removed, by kind, so nothing
+is lost silently. Every other unit stays in the body, in order, one paragraph per unit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.model import Boilerplate, BoilerplateKind
+from newsgraph.resources import load_yaml
+
+CUES_FILE = "boilerplate/cues.yaml"
+
+# Promo, share and nav lines are short (a headline, a row of links); a long unit that happens to
+# start with "Related" or mention a newsletter is article text. 300 characters is about two
+# headlines; the longest chrome lines in our fixtures are ~160 characters.
+MAX_CHROME_CHARS = 300
+# Comment-widget and ad-blocker notices run to two or three sentences.
+MAX_NOTICE_CHARS = 450
+# Captions are one or two sentences plus a credit.
+MAX_CAPTION_CHARS = 400
+# A title is one line of at most ~25 words.
+MAX_TITLE_CHARS = 200
+# Bylines, dates and titles sit in the first few units of a page.
+HEAD_UNITS = 6
+# A bio sits in the last few article-like units; op-ed bios run to two or three paragraphs.
+TAIL_UNITS = 4
+MAX_BIO_CHARS = 900
+# Two lines are the same caption when they differ only in small edits (a fixed typo, curly vs
+# straight quotes, double spaces): difflib ratio ≥ 0.9 separates those from different sentences.
+NEAR_DUPLICATE_RATIO = 0.9
+# A unit repeated further down the page is a pull quote or a widget; short lines (list items, table
+# cells, "Photo") repeat legitimately, so only units of a long sentence's length count (on the
+# article-extraction pages, lines under 80 characters that repeat are recipe/table content).
+MIN_REPEAT_CHARS = 80
+# Fuzzy matching only for lines long enough that a 10% edit is a typo, not a different item.
+MIN_FUZZY_CHARS = 30
+# Hard-wrapped text (e-mail, terminal copies) has lines of 40+ characters that end mid-sentence.
+MIN_WRAPPED_LINE = 40
+
+_END_PUNCT = '.!?:;"”’)]…'
+_NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|del|van|von|der|den|al|bin|ibn|el|la|le|du|di|dos|ter)\b)"
+_NAME = rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_TOKEN}){{1,4}}"
+_NAME_LINE = re.compile(rf"^\s*(?P<name>{_NAME})\s*$")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-"})
+_MONTHS = {
+    m: i + 1
+    for i, ms in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in ms
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATES = (
+    re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)", re.I),
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)"),
+)
+# Where the names of a byline end: a separator, a date, "Updated ...".
+_BYLINE_END = re.compile(r"\s+[|•·]\s+|\s[–—-]\s|;|\b(?:updated|published|posted)\b|\d", re.I)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
+_CLOCK = r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """What the pass found: the body paragraphs and everything taken out of them."""
+
+    body: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    boilerplate: tuple[Boilerplate, ...] = ()
+    captions: tuple[str, ...] = ()
+
+
+@dataclass
+class _Unit:
+    text: str
+    kind: BoilerplateKind | None = None  # set when the unit is removed as boilerplate
+    caption: bool = False  # kept in captions (first copy), not in the body
+    meta: bool = False  # title/byline/date line: its content went into a field
+
+
+@dataclass(frozen=True)
+class _Cues:
+    prefixes: tuple[tuple[str, re.Pattern[str]], ...]
+    contains: tuple[tuple[str, re.Pattern[str]], ...]
+    whole: tuple[tuple[str, re.Pattern[str]], ...]
+    share_words: frozenset[str]
+    share_strong: frozenset[str]
+    credits: tuple[re.Pattern[str], ...]
+    bio_start: re.Pattern[str]
+    bio_headers: tuple[re.Pattern[str], ...]
+    writer_cues: tuple[re.Pattern[str], ...]
+    byline: re.Pattern[str]
+    byline_stop: frozenset[str]
+    date_line: re.Pattern[str]
+
+
+def _compile(pattern: str, source: str) -> re.Pattern[str]:
+    from newsgraph.errors import ResourceError
+
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as exc:
+        raise ResourceError(f"bad pattern in {CUES_FILE} ({source}): {pattern!r}: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> _Cues:
+    data = load_yaml(
+        CUES_FILE,
+        required_keys=(
+            "prefixes",
+            "contains",
+            "whole",
+            "share_words",
+            "caption_credits",
+            "bio_verbs",
+            "writer_cues",
+        ),
+    )
+
+    def kinded(section: str, anchor: str, suffix: str = "") -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple(
+            (kind, _compile(f"{anchor}(?:{p}){suffix}", f"{section}.{kind}"))
+            for kind, patterns in data[section].items()
+            for p in patterns
+        )
+
+    return _Cues(
+        prefixes=kinded("prefixes", r"^\W*"),
+        contains=kinded("contains", ""),
+        whole=kinded("whole", r"^\W*", r"\W*$"),
+        share_words=frozenset(str(w).lower() for w in data["share_words"]),
+        share_strong=frozenset(str(w).lower() for w in data["share_strong"]),
+        credits=tuple(_compile(p, "caption_credits") for p in data["caption_credits"]),
+        bio_start=re.compile(rf"^[\s\-–—]*(?P<name>{_NAME}),?\s+{data['bio_verbs']}\b"),
+        bio_headers=tuple(_compile(rf"^\W*{p}", "bio_headers") for p in data["bio_headers"]),
+        writer_cues=tuple(_compile(p, "writer_cues") for p in data["writer_cues"]),
+        byline=_compile(rf"^\W*{data['byline_prefixes']}\s+(?P<rest>.+)$", "byline_prefixes"),
+        byline_stop=frozenset(str(w).lower() for w in data["byline_stopwords"]),
+        date_line=_compile(
+            rf"^\W*{data['date_prefixes']}\s*{_WEEKDAY}(?P<date>.{{6,30}}?){_CLOCK}\W*$", "date_prefixes"
+        ),
+    )
+
+
+def norm(text: str) -> str:
+    """Comparison form of a line: quotes/dashes unified, case and spacing folded, end punctuation off."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().strip(".").strip().lower()
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    na, nb = norm(a), norm(b)
+    if na == nb:
+        return bool(na)
+    if min(len(na), len(nb)) < MIN_FUZZY_CHARS or min(len(na), len(nb)) < 0.8 * max(len(na), len(nb)):
+        return False
+    if re.findall(r"\d+", na) != re.findall(r"\d+", nb):  # list items that differ in a number differ
+        return False
+    return difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
+
+
+def split_units(text: str) -> list[str]:
+    """Lines of a page; the lines of a hard-wrapped paragraph are joined into one unit."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r"[ \t\u00a0]+$", "", ln).strip() for ln in block.split("\n")]
+        lines = [ln for ln in lines if ln]
+        if _hard_wrapped(lines):
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    inner = lines[:-1]
+    open_ended = sum(1 for ln in inner if len(ln) >= MIN_WRAPPED_LINE and ln[-1] not in _END_PUNCT)
+    # Most lines break mid-sentence and the next line goes on in lower case or mid-clause.
+    return open_ended * 2 > len(inner) and open_ended >= 1
+
+
+def _is_share_bar(text: str, c: _Cues) -> bool:
+    words = [w for w in re.split(r"[\s,/]+", text.lower().strip(" .:!")) if w]
+    return (
+        0 < len(words) <= 14
+        and all(w in c.share_words for w in words)
+        and any(w in c.share_strong for w in words)
+    )
+
+
+def _is_breadcrumb(text: str) -> bool:
+    if text.startswith("|"):  # a table row (trafilatura writes tables as "| a | b |")
+        return False
+    parts = [p.strip() for p in re.split(r"\s+[>›»|/]\s+", text)]
+    return len(text) <= 120 and len(parts) >= 3 and all(0 < len(p) <= 30 for p in parts)
+
+
+def _is_caption(text: str, c: _Cues) -> bool:
+    return len(text) <= MAX_CAPTION_CHARS and any(p.search(text) for p in c.credits)
+
+
+def classify_line(text: str) -> BoilerplateKind | None:
+    """Kind of boilerplate a single unit is on its own (``None``: article text, or a caption)."""
+    c = cues()
+    if len(text) <= MAX_CHROME_CHARS:
+        for kind, pattern in c.whole:
+            if pattern.match(text):
+                return kind  # type: ignore[return-value]
+        if _is_share_bar(text, c):
+            return "share"
+        if _is_breadcrumb(text):
+            return "nav"
+        for kind, pattern in c.prefixes:
+            if kind != "caption" and pattern.match(text):
+                return kind  # type: ignore[return-value]
+    if len(text) <= MAX_NOTICE_CHARS:
+        for kind, pattern in c.contains:
+            if pattern.search(text):
+                return kind  # type: ignore[return-value]
+    return None
+
+
+def _looks_like_caption(text: str) -> bool:
+    c = cues()
+    if _is_caption(text, c):
+        return True
+    return len(text) <= MAX_CAPTION_CHARS and any(k == "caption" and p.match(text) for k, p in c.prefixes)
+
+
+def _looks_like_title(text: str) -> bool:
+    return (
+        len(text) <= MAX_TITLE_CHARS
+        and len(text.split()) >= 2
+        and text[-1] not in ".;,"
+        and classify_line(text) is None
+        and not cues().byline.match(text)
+    )
+
+
+def parse_names(fragment: str) -> list[str]:
+    """Person names in a byline fragment ("Jane Doe and John Roe, Reuters" → two names)."""
+    c = cues()
+    fragment = _BYLINE_END.split(fragment)[0]
+    names: list[str] = []
+    for part in re.split(r",|\s+and\s+|\s*&\s*", fragment):
+        part = part.strip(" .:")
+        words = part.split()
+        if any(w.lower().strip(".,") in c.byline_stop for w in words):
+            # "Jane Doe in Kyiv", "Jane Doe for The Times": keep what precedes the stop word
+            head: list[str] = []
+            for w in words:
+                if w.lower().strip(".,") in c.byline_stop:
+                    break
+                head.append(w)
+            words = head
+            part = " ".join(words)
+        if 2 <= len(words) <= 5 and _NAME_LINE.match(part) and part not in names:
+            names.append(part)
+    return names
+
+
+def _parse_date(text: str) -> str | None:
+    for pattern in _DATES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        if "mnum" in pattern.groupindex:
+            month = int(m.group("mnum"))
+        else:
+            key = m.group("month").lower().rstrip(".")
+            month = _MONTHS.get(key) or _MONTHS.get(key[:3], 0)
+        day, year = int(m.group("day")), int(m.group("year"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+@dataclass
+class _Pass:
+    units: list[_Unit]
+    title: str | None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+
+    def live(self) -> list[int]:
+        """Indexes of units still in the body."""
+        return [i for i, u in enumerate(self.units) if u.kind is None and not u.caption and not u.meta]
+
+
+def clean_text(
+    text: str, *, title: str | None = None, authors: tuple[str, ...] = (), drop_repeats: bool = True
+) -> CleanText:
+    """Run the boilerplate pass over pasted or scraped page text.
+
+    ``title``/``authors`` from metadata, when known, are used to spot their repeats; otherwise
+    they are read from the text (first line, byline, the name before a bio). ``drop_repeats``
+    removes a long unit seen earlier on the page (off for extractor output, which has deduplicated
+    already and where repeats are tables or lists).
+    """
+    p = _Pass(units=[_Unit(t) for t in split_units(text)], title=title, authors=list(authors))
+    for unit in p.units:
+        unit.kind = classify_line(unit.text)
+    _mark_head(p)
+    _mark_bio(p)
+    _mark_captions(p)
+    _mark_repeats(p, far=drop_repeats)
+    body = "\n\n".join(p.units[i].text for i in p.live())
+    removed = tuple(Boilerplate(text=u.text, kind=u.kind) for u in p.units if u.kind is not None)
+    captions = tuple(u.text for u in p.units if u.caption and u.kind is None)
+    return CleanText(
+        body=body,
+        title=p.title,
+        authors=tuple(p.authors),
+        published=p.published,
+        boilerplate=removed,
+        captions=captions,
+    )
+
+
+def _mark_head(p: _Pass) -> None:
+    """Title (and its repeats), byline and date line among the first units."""
+    head = [i for i in p.live()][:HEAD_UNITS]
+    c = cues()
+    if p.title is None and head and _looks_like_title(p.units[head[0]].text):
+        p.title = p.units[head[0]].text
+        p.units[head[0]].meta = True
+    for i in head:
+        unit = p.units[i]
+        if unit.meta or unit.kind is not None:
+            continue
+        if p.title and near_duplicate(unit.text, p.title):
+            unit.kind = "title_duplicate"
+            continue
+        m = c.byline.match(unit.text)
+        if m and len(unit.text) <= MAX_CHROME_CHARS:
+            names = parse_names(m.group("rest"))
+            if names:
+                p.authors.extend(n for n in names if n not in p.authors)
+                unit.kind = "other"
+                if p.published is None:
+                    p.published = _parse_date(m.group("rest"))
+                continue
+        if len(unit.text) <= 80 and c.date_line.match(unit.text) and (date := _parse_date(unit.text)):
+            p.published = p.published or date
+            unit.kind = "other"
+
+
+def _mark_captions(p: _Pass) -> None:
+    """Credit-ending lines and lines repeated right away are captions: kept once, out of the body."""
+    live = p.live()
+    for a, b in itertools.pairwise(live):
+        ua, ub = p.units[a], p.units[b]
+        # a name repeated on two lines is an author box, not a caption
+        if _NAME_LINE.match(ua.text) and len(ua.text) <= 60:
+            continue
+        if ub.kind is None and ua.kind is None and near_duplicate(ua.text, ub.text):
+            ua.caption = True
+            ub.kind = "caption_duplicate"
+    captions: list[str] = []
+    for i in p.live():
+        if _looks_like_caption(p.units[i].text):
+            p.units[i].caption = True
+    for unit in p.units:
+        if unit.caption and unit.kind is None:
+            if any(near_duplicate(unit.text, seen) for seen in captions):
+                unit.kind = "caption_duplicate"
+            else:
+                captions.append(unit.text)
+
+
+def _name_matches(name: str, authors: list[str]) -> bool:
+    return any(norm(name) == norm(a) for a in authors)
+
+
+def _is_bio(text: str, p: _Pass, *, after_name_line: bool) -> str | None:
+    """The name a bio unit is about, or ``None`` when the unit is not a bio."""
+    c = cues()
+    if len(text) > MAX_BIO_CHARS:
+        return None
+    m = c.bio_start.match(text)
+    if not m:
+        return None
+    name = m.group("name")
+    if after_name_line or _name_matches(name, p.authors) or any(w.search(text) for w in c.writer_cues):
+        return name
+    return None
+
+
+def _mark_bio(p: _Pass) -> None:
+    """An author bio at the end: optional header/name lines, then "NAME is a ... who ..." paragraphs."""
+    c = cues()
+    live = p.live()
+    tail = live[-TAIL_UNITS:]
+    for pos, i in enumerate(tail):
+        text = p.units[i].text
+        before = tail[pos - 1] if pos else None
+        name_line = before is not None and bool(_NAME_LINE.match(p.units[before].text))
+        header = before is not None and any(h.match(p.units[before].text) for h in c.bio_headers)
+        name = _is_bio(text, p, after_name_line=name_line or header)
+        if name is None:
+            continue
+        rest = tail[pos + 1 :]
+        if not all(_bio_continuation(p.units[j].text, name) for j in rest):
+            continue
+        for j in [i, *rest]:
+            p.units[j].kind = "bio"
+        # name lines and an "About the author" header just before the bio belong to it
+        k = live.index(i) - 1
+        while k >= 0:
+            prev = p.units[live[k]]
+            if _NAME_LINE.match(prev.text) and len(prev.text) <= 60:
+                prev.kind = "bio"
+                _add_author(p, prev.text.strip())
+            elif any(h.match(prev.text) for h in c.bio_headers):
+                prev.kind = "bio"
+            else:
+                break
+            k -= 1
+        # a name line repeated right before the bio is the page's author box, so the bio names the author
+        if name_line or header or not p.authors:
+            _add_author(p, name)
+        return
+
+
+def _add_author(p: _Pass, name: str) -> None:
+    if not _name_matches(name, p.authors):
+        p.authors.append(name)
+
+
+def _bio_continuation(text: str, name: str) -> bool:
+    c = cues()
+    if len(text) > MAX_BIO_CHARS:
+        return False
+    starts = (
+        "he ",
+        "she ",
+        "they ",
+        "his ",
+        "her ",
+        "their ",
+        name.split()[-1].lower() + " ",
+        name.lower() + " ",
+    )
+    return text.lower().startswith(starts) or any(w.search(text) for w in c.writer_cues)
+
+
+def _mark_repeats(p: _Pass, *, far: bool) -> None:
+    """The title repeated anywhere, and exact repeats of a unit further down (pull quotes)."""
+    seen: set[str] = set()
+    previous = ""
+    for i in p.live():
+        unit = p.units[i]
+        key = norm(unit.text)
+        if p.title and near_duplicate(unit.text, p.title):
+            unit.kind = "title_duplicate"
+        elif key == previous or (far and key in seen and len(key) >= MIN_REPEAT_CHARS):
+            unit.kind = "other"
+        seen.add(key)
+        previous = key
