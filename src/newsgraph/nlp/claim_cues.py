@@ -1,0 +1,408 @@
+"""Cue detection for claims: hedges, speculation, conditions, reported speech and opinion markers.
+
+One detector serves the ``newsgraph_claims`` component and the hedge benchmark
+(``benchmarks/claims.py`` scores the hedge + speculation + condition cues against the Szeged
+Uncertainty Corpus), so the figures measure what the product does.
+
+Words and phrases come from ``resources/claims/cues.yaml``; what needs syntax lives here:
+- "would"/"should" count in the main clause only: after a past verb ("they learned the money
+  would be paid") they are the future of the past, not a prediction;
+- a negated "could" ("could not stop it") reports a past inability, a fact;
+- "if" opens a condition when it marks an adverbial clause, and an indirect question
+  ("asked if") otherwise (a hedge, Szeged's hypo_investigation);
+- a reporting verb is a frame only with a subject that is not the writer (I/we) and a
+  complement clause, an infinitive or a parenthetical quote; "according to X" only when X is
+  a person, organisation, pronoun or a source noun ("officials", "a report");
+- scare quotes are short quoted phrases (1-3 words) that contain no verb and are not names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.errors import ResourceError
+from newsgraph.model import Cue, CueKind
+from newsgraph.resources import load_yaml
+
+LEXICON_RESOURCE = "claims/cues.yaml"
+UNCERTAINTY_KINDS: frozenset[str] = frozenset({"hedge", "speculation", "condition"})
+STRONG_OPINION_KINDS: frozenset[str] = frozenset({"sarcasm", "rhetorical"})
+
+# Quoted text this short (in words) with no verb inside reads as distancing ("so-called"),
+# not as a quotation; four words and more are nearly always someone's words.
+SCARE_QUOTE_MAX_WORDS = 3
+_MAIN_CLAUSE_ONLY = frozenset({"would", "should"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+_SOURCE_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
+_FILLERS = frozenset({"and", "but", "so", "now", "yet", "or", "well", "oh"})
+
+
+@dataclass(frozen=True)
+class _TokenPattern:
+    text: str
+    tag: str | None
+
+    def matches(self, tok: Token) -> bool:
+        if self.tag and tok.tag_ != self.tag and tok.pos_ != self.tag:
+            return False
+        return self.text in (_fold(tok.lower_), _fold(tok.lemma_.lower()))
+
+
+Phrase = tuple[_TokenPattern, ...]
+
+
+def _fold(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _phrase(entry: str) -> Phrase:
+    pats = []
+    for part in entry.split():
+        text, _, tag = part.partition("/")
+        pats.append(_TokenPattern(_fold(text.lower()), tag or None))
+    return tuple(pats)
+
+
+@dataclass(frozen=True)
+class _PhraseSet:
+    """Phrases indexed by the text of their first pattern, so a look-up per token is cheap."""
+
+    by_first: dict[str, tuple[Phrase, ...]]
+
+    @classmethod
+    def build(cls, entries: Iterable[str]) -> _PhraseSet:
+        index: dict[str, list[Phrase]] = {}
+        for entry in entries:
+            ph = _phrase(str(entry))
+            index.setdefault(ph[0].text, []).append(ph)
+        # longest first, so "as long as" wins over a shorter phrase at the same token
+        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()})
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> int:
+        """Length of the longest phrase matching at ``tokens[i]`` (0 = none)."""
+        tok = tokens[i]
+        candidates = self.by_first.get(_fold(tok.lower_), ()) + self.by_first.get(
+            _fold(tok.lemma_.lower()), ()
+        )
+        for ph in sorted(candidates, key=len, reverse=True):
+            if i + len(ph) <= len(tokens) and all(p.matches(tokens[i + k]) for k, p in enumerate(ph)):
+                return len(ph)
+        return 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    hedge: _PhraseSet
+    speculation: _PhraseSet
+    condition: _PhraseSet
+    loaded: _PhraseSet
+    sarcasm: _PhraseSet
+    rhetorical_questions: _PhraseSet
+    exhortations: _PhraseSet
+    attribution_phrases: _PhraseSet
+    attribution_verbs: frozenset[str]
+    attribution_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+
+
+def _strings(data: object, where: str) -> list[str]:
+    if not isinstance(data, list) or not all(isinstance(x, str) and x.strip() for x in data):
+        raise ResourceError(f"{LEXICON_RESOURCE}: {where} must be a list of non-empty strings")
+    return [str(x) for x in data]
+
+
+_SECTIONS = ("source", "hedge", "speculation", "condition", "attribution", "loaded", "sarcasm", "rhetorical")
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = load_yaml(
+        LEXICON_RESOURCE,
+        required_keys=(
+            "source",
+            "hedge",
+            "speculation",
+            "condition",
+            "attribution",
+            "loaded",
+            "sarcasm",
+            "rhetorical",
+        ),
+    )
+    attr, rhet = data["attribution"], data["rhetorical"]
+    if not isinstance(attr, dict) or not isinstance(rhet, dict):
+        raise ResourceError(f"{LEXICON_RESOURCE}: attribution and rhetorical must be mappings")
+    return Lexicon(
+        hedge=_PhraseSet.build(_strings(data["hedge"], "hedge")),
+        speculation=_PhraseSet.build(_strings(data["speculation"], "speculation")),
+        condition=_PhraseSet.build(_strings(data["condition"], "condition")),
+        loaded=_PhraseSet.build(_strings(data["loaded"], "loaded")),
+        sarcasm=_PhraseSet.build(_strings(data["sarcasm"], "sarcasm")),
+        rhetorical_questions=_PhraseSet.build(_strings(rhet.get("questions"), "rhetorical.questions")),
+        exhortations=_PhraseSet.build(_strings(rhet.get("exhortations"), "rhetorical.exhortations")),
+        attribution_phrases=_PhraseSet.build(_strings(attr.get("phrases"), "attribution.phrases")),
+        attribution_verbs=frozenset(_strings(attr.get("verbs"), "attribution.verbs")),
+        attribution_nouns=frozenset(_strings(attr.get("nouns"), "attribution.nouns")),
+        source_nouns=frozenset(_strings(attr.get("source_nouns"), "attribution.source_nouns")),
+    )
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A reported-speech frame: its cue and the tokens naming the source (``None`` if unnamed)."""
+
+    cue: Cue
+    source: Span | None
+
+
+@dataclass
+class SentenceCues:
+    """Everything the detector found in one sentence."""
+
+    cues: list[Cue] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    # a condition whose clause modifies the main clause (it governs the whole claim)
+    governing_condition: bool = False
+    # a speculative modal or prediction in the main clause
+    main_speculation: bool = False
+
+    def kinds(self) -> set[str]:
+        return {c.kind for c in self.cues}
+
+    def uncertainty(self) -> list[Cue]:
+        return [c for c in self.cues if c.kind in UNCERTAINTY_KINDS]
+
+
+def _cue(tokens: Sequence[Token], i: int, n: int, kind: CueKind) -> Cue:
+    start, end = tokens[i].idx, tokens[i + n - 1].idx + len(tokens[i + n - 1])
+    return Cue(text=tokens[0].doc.text[start:end], start=start, end=end, kind=kind)
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """True if ``tok``'s clause is the sentence's main clause (or a conjunct of it)."""
+    verb = tok.head if tok.dep_ in ("aux", "auxpass", "neg", "mark", "advmod") else tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _negated(tok: Token) -> bool:
+    head = tok.head
+    return any(c.dep_ == "neg" for c in head.children) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("not", "n't")
+    )
+
+
+def _subject(verb: Token) -> Span | None:
+    """The subject phrase of ``verb``; the parser may hang it on an auxiliary ("X did promise")
+    or leave it on the first conjunct ("X met them and said ...")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def is_instruction(sent: Span) -> bool:
+    """An imperative with no clause of its own ("See the map below."): it asserts nothing."""
+    root = sent.root
+    return (
+        root.tag_ == "VB"
+        and _subject(root) is None
+        and not any(c.dep_ in ("aux", "ccomp") for c in root.children)
+        and not any(t.tag_ == "MD" for t in sent)
+    )
+
+
+def _is_source(phrase: Span, lex: Lexicon) -> bool:
+    head = phrase.root
+    if head.lower_ in _FIRST_PERSON:
+        return False
+    return (
+        head.ent_type_ in _SOURCE_ENT_TYPES
+        or head.pos_ in ("PRON", "PROPN")
+        or head.lemma_.lower() in lex.source_nouns
+        or head.lower_ in lex.source_nouns
+    )
+
+
+def _verb_frames(sent: Span, lex: Lexicon) -> list[Attribution]:
+    out = []
+    has_quote = bool(re.search(r"[“”\"]", sent.text))
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.attribution_verbs:
+            continue
+        if not (_in_main_clause(tok) or (tok.dep_ == "parataxis" and tok.head.dep_ == "ROOT")):
+            continue
+        has_clause = any(c.dep_ in _CLAUSE_DEPS for c in tok.children)
+        if not has_clause and not (has_quote and tok.dep_ in ("ROOT", "parataxis")):
+            continue
+        subject = _subject(tok)
+        if subject is not None and subject.root.lower_ in _FIRST_PERSON:
+            continue
+        if subject is None and tok.tag_ in ("VB", "VBP") and tok.dep_ == "ROOT":
+            continue  # an imperative ("Note that ...") addresses the reader, it reports no one
+        source = subject if subject is not None and subject.root.lower_ != "it" else None
+        out.append(Attribution(_cue(list(sent), tok.i - sent.start, 1, "attribution"), source))
+    return out
+
+
+def _noun_frames(sent: Span, lex: Lexicon) -> list[Attribution]:
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in lex.attribution_nouns:
+            continue
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ not in _FIRST_PERSON:
+                source = sent.doc[child.left_edge.i : child.i + 1]
+                out.append(Attribution(_cue(list(sent), tok.i - sent.start, 1, "attribution"), source))
+    return out
+
+
+def _scare_quotes(sent: Span, lex: Lexicon) -> list[Cue]:
+    doc = sent.doc
+    out = []
+    for m in _QUOTE.finditer(sent.text):
+        inner = m.group(1).strip(" ,.;:!?")
+        words = inner.split()
+        if not words or len(words) > SCARE_QUOTE_MAX_WORDS:
+            continue
+        if all(w[:1].isupper() for w in words) and len(words) > 1:
+            continue  # a title or a name
+        start = sent.start_char + m.start()
+        end = sent.start_char + m.end()
+        inner_tokens = [t for t in doc[sent.start : sent.end] if start < t.idx < end]
+        if any(t.pos_ in ("VERB", "AUX") for t in inner_tokens):
+            continue  # a quoted clause is a quotation, not distancing
+        prev = doc.text[sent.start_char : start].rstrip()
+        if prev.endswith(":") or prev.endswith(","):
+            continue  # introduced like a quotation
+        out.append(Cue(text=doc.text[start:end], start=start, end=end, kind="scare_quote"))
+    return out
+
+
+def _opening(tokens: Sequence[Token]) -> int:
+    """Index of the first token after leading punctuation and fillers ("And", "But", "-")."""
+    i = 0
+    while i < len(tokens) and (tokens[i].is_punct or tokens[i].is_space or tokens[i].lower_ in _FILLERS):
+        i += 1
+    return i
+
+
+def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
+    """Find every cue in ``sent`` (a sentence, or a clause span of one)."""
+    lex = lexicon or load_lexicon()
+    tokens = list(sent)
+    found = SentenceCues()
+    taken: set[int] = set()
+
+    def add(i: int, n: int, kind: CueKind) -> None:
+        found.cues.append(_cue(tokens, i, n, kind))
+        taken.update(range(i, i + n))
+
+    first = _opening(tokens)
+    if first < len(tokens):
+        n = lex.exhortations.match_at(tokens, first)
+        if n:
+            add(first, n, "rhetorical")
+        elif tokens[-1].text == "?" or (len(tokens) > 1 and tokens[-2].text == "?"):
+            n = lex.rhetorical_questions.match_at(tokens, first)
+            if n:
+                add(first, n, "rhetorical")
+    for i, tok in enumerate(tokens):
+        if i in taken:
+            continue
+        n = lex.sarcasm.match_at(tokens, i)
+        if n:
+            add(i, n, "sarcasm")
+            continue
+        n = lex.condition.match_at(tokens, i)
+        if n:
+            head = tok.head
+            if tok.lower_ == "if" and tok.dep_ != "mark":
+                add(i, n, "hedge")  # "asked if": an indirect question
+            elif tok.lower_ == "if" and head.dep_ in ("ccomp", "xcomp", "csubj") and tok.dep_ == "mark":
+                add(i, n, "hedge")
+            else:
+                add(i, n, "condition")
+                clause = head if tok.dep_ == "mark" else tok
+                modifies_main = clause.dep_ == "advcl" and _in_main_clause(clause.head)
+                found.governing_condition |= modifies_main or tok.i == sent.start + first
+            continue
+        n = lex.speculation.match_at(tokens, i)
+        if n:
+            word = tok.lower_
+            if word in _MAIN_CLAUSE_ONLY and not _in_main_clause(tok):
+                continue
+            if word == "could" and _negated(tok):
+                continue
+            add(i, n, "speculation")
+            found.main_speculation |= _in_main_clause(tok)
+            continue
+        n = lex.hedge.match_at(tokens, i)
+        if n:
+            add(i, n, "hedge")
+            continue
+        n = lex.loaded.match_at(tokens, i)
+        if n:
+            add(i, n, "loaded")
+            continue
+        n = lex.attribution_phrases.match_at(tokens, i)
+        if n:
+            frame = _phrase_frame(sent, tokens, i, n, lex)
+            if frame is not None:
+                found.attributions.append(frame)
+                found.cues.append(frame.cue)
+                taken.update(range(i, i + n))
+    for frame in _verb_frames(sent, lex) + _noun_frames(sent, lex):
+        if not any(c.start == frame.cue.start for c in found.cues):
+            found.attributions.append(frame)
+            found.cues.append(frame.cue)
+    found.cues.extend(_scare_quotes(sent, lex))
+    found.cues.sort(key=lambda c: (c.start, c.end))
+    return found
+
+
+def _phrase_frame(sent: Span, tokens: Sequence[Token], i: int, n: int, lex: Lexicon) -> Attribution | None:
+    """``according to X`` and fixed frames; None when X is not a plausible source ("according to plan")."""
+    cue = _cue(tokens, i, n, "attribution")
+    last = tokens[i + n - 1]
+    if last.lower_ == "to":
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        obj = sent.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        return Attribution(cue, obj) if _is_source(obj, lex) else None
+    verb = tokens[i].head
+    subject = _subject(verb) if verb.pos_ == "VERB" else None
+    if subject is not None and subject.root.lower_ in _FIRST_PERSON:
+        return None
+    return Attribution(cue, subject)
+
+
+def is_uncertain(sent: Span, lexicon: Lexicon | None = None) -> bool:
+    """Sentence-level uncertainty as in CoNLL-2010: at least one hedge, speculation or condition cue."""
+    return bool(detect(sent, lexicon).uncertainty())
+
+
+__all__ = [
+    "STRONG_OPINION_KINDS",
+    "UNCERTAINTY_KINDS",
+    "Attribution",
+    "Lexicon",
+    "SentenceCues",
+    "detect",
+    "is_instruction",
+    "is_uncertain",
+    "load_lexicon",
+]
