@@ -208,6 +208,11 @@ def find_mention(tok: Token, lexicon: Lexicon, index: RecordIndex) -> Mention | 
 
 def resolve(mention: Mention, lexicon: Lexicon, index: RecordIndex) -> None:
     """Fill participants and place from the arguments."""
+    remap = lexicon.types[mention.sense.type].prep_roles
+    if remap:
+        mention.args = [
+            (remap.get(t.head.lower_, role) if t.dep_ == "pobj" else role, t) for role, t in mention.args
+        ]
     seen: set[str] = set()
     for role, tok in mention.args:
         for eid in index.entities(tok, through=role in THROUGH_ROLES):
@@ -268,4 +273,12 @@ def sentence_mentions(sent: Span, lexicon: Lexicon, index: RecordIndex) -> list[
         if m is not None:
             resolve(m, lexicon, index)
             found.append(m)
+    by_trigger = {m.trigger.i: m for m in found}
+    for m in found:
+        # "the sanctions on X were lifted": the lifting concerns the sanctions' participants.
+        for role, tok in m.args:
+            inner = by_trigger.get(tok.i) if role == "patient" else None
+            if inner is not None and inner is not m:
+                known = {p.entity for p in m.participants}
+                m.participants += [p for p in inner.participants if p.entity not in known]
     return found

@@ -21,6 +21,7 @@ class EventType:
     plover: str
     acled: str | None
     place_roles: tuple[str, ...]
+    prep_roles: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def _load_types() -> dict[str, EventType]:
             plover=str(spec["plover"]),
             acled=spec.get("acled"),
             place_roles=tuple(spec["place_roles"]),
+            prep_roles=_str_map(spec.get("prep_roles", {}), TYPES_FILE),
         )
     return out
 

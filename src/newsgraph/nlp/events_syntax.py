@@ -279,8 +279,9 @@ def clause_time(index: RecordIndex, tok: Token, *, inherit: bool) -> TimeExpr | 
         return None
     prev = tok.doc[sent.start - 1].sent
     first = next((t for t in sent if not t.is_space), sent[0])
-    if "\n" in tok.doc.text[prev.end_char : first.idx] or not prev.text.strip():
-        return None
+    last = next((t for t in reversed(prev) if not t.is_space), None)
+    if last is None or "\n" in tok.doc.text[last.idx + len(last.text) : first.idx]:
+        return None  # a paragraph break: the earlier time no longer holds
     found = index.times_in(prev)
     if not found:
         return None

@@ -45,7 +45,12 @@ class Patterns:
     def _ents(self, toks: list[Token], *, through: bool, modifiers: bool = True) -> tuple[str, ...]:
         out: list[str] = []
         for t in toks:
+            direct = self.index.entity(t) is not None
             for eid in self.index.entities(t, through=through, modifiers=modifiers):
+                record = self.index.entity_records.get(eid)
+                # "the Ruritanian army" is not Ruritanians acting: a nationality modifier is no actor.
+                if not direct and record is not None and record.type == "NORP":
+                    continue
                 if eid not in out:
                     out.append(eid)
         return tuple(out)

@@ -1,0 +1,132 @@
+"""newsgraph_relations on sentences written for these tests (one pattern each)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsgraph.model import Relation
+from newsgraph.nlp.state import NgState, get_state
+
+
+def run(nlp: Language, text: str) -> tuple[NgState, list[Relation]]:
+    state = get_state(nlp(text))
+    return state, list(state.relations)
+
+
+def triples(state: NgState, relations: list[Relation]) -> set[tuple[str, str, str]]:
+    def name(eid: str) -> str:
+        entity = state.entity(eid)
+        assert entity is not None
+        return entity.name
+
+    return {(name(r.subject), r.predicate, name(r.object)) for r in relations}
+
+
+def test_subject_verb_object(nlp: Language) -> None:
+    state, rels = run(nlp, "Iran funds Hezbollah.")
+    assert triples(state, rels) == {("Iran", "funds", "Hezbollah")}
+    assert rels[0].id == "r1"
+
+
+def test_passive_with_by_agent(nlp: Language) -> None:
+    state, rels = run(nlp, "The Free Syrian Army was trained by the CIA.")
+    (subject, predicate, obj), *_ = triples(state, rels)
+    assert predicate == "trains" and obj == "Free Syrian Army"
+    assert "Intelligence" in subject or subject == "CIA"
+
+
+def test_coordinated_objects(nlp: Language) -> None:
+    state, rels = run(nlp, "The Kremlin has armed Syria, Iran and Venezuela.")
+    assert {o for _, p, o in triples(state, rels) if p == "arms"} == {"Syria", "Iran", "Venezuela"}
+
+
+def test_relative_clause_subject(nlp: Language) -> None:
+    state, rels = run(nlp, "Russia, which arms Syria, vetoed the resolution.")
+    assert ("Russia", "arms", "Syria") in triples(state, rels)
+
+
+def test_apposition_role_noun(nlp: Language) -> None:
+    state, rels = run(nlp, "Jens Stoltenberg, head of NATO, visited Kyiv.")
+    assert ("Jens Stoltenberg", "commands", "NATO") in triples(state, rels)
+
+
+def test_copula_role_noun(nlp: Language) -> None:
+    state, rels = run(nlp, "Xavier Bettel is the leader of the Democratic Party.")
+    assert ("Xavier Bettel", "commands", "Democratic Party") in triples(state, rels)
+
+
+def test_title_compound(nlp: Language) -> None:
+    state, rels = run(nlp, "Hamas leader Ismail Haniyeh met Turkish officials.")
+    assert ("Ismail Haniyeh", "commands", "Hamas") in triples(state, rels)
+
+
+def test_nominal_sanctions_on(nlp: Language) -> None:
+    state, rels = run(nlp, "European Union sanctions on Belarus took effect in June 2021.")
+    assert ("European Union", "sanctions", "Belarus") in triples(state, rels)
+    assert rels[0].time is not None
+
+
+def test_under_sanctions(nlp: Language) -> None:
+    state, rels = run(nlp, "Belarus has been under EU sanctions since 2006.")
+    assert triples(state, rels) == {("European Union", "sanctions", "Belarus")}
+
+
+def test_possessive_support_for(nlp: Language) -> None:
+    state, rels = run(nlp, "Turkey's support for Hamas angered Israel.")
+    assert triples(state, rels) == {("Turkey", "supports", "Hamas")}
+
+
+def test_directing_an_operation_relates_to_its_target(nlp: Language) -> None:
+    state, rels = run(nlp, "David Petraeus directed the battle for Baghdad.")
+    assert triples(state, rels) == {("David Petraeus", "directs", "Baghdad")}
+
+
+def test_light_verb_support(nlp: Language) -> None:
+    state, rels = run(nlp, "Germany provided military support to Ukraine.")
+    assert triples(state, rels) == {("Germany", "supports", "Ukraine")}
+
+
+def test_money_sent_to_a_recipient(nlp: Language) -> None:
+    state, rels = run(nlp, "Qatar sent $500 million to Gaza.")
+    assert triples(state, rels) == {("Qatar", "funds", "Gaza")}
+
+
+def test_promise_to_an_addressee(nlp: Language) -> None:
+    state, rels = run(nlp, "Boris Johnson promised Parliament that taxes would fall.")
+    assert ("Boris Johnson", "promises", "Parliament") in triples(state, rels)
+
+
+def test_negated_relation(nlp: Language) -> None:
+    _, rels = run(nlp, "Pakistan did not fund the Taliban.")
+    assert [r.polarity for r in rels] == ["negative"]
+
+
+def test_future_relation(nlp: Language) -> None:
+    _, rels = run(nlp, "Japan will fund UNICEF.")
+    assert [r.modality for r in rels] == ["future"]
+
+
+def test_relation_time_from_its_clause(nlp: Language) -> None:
+    state, rels = run(nlp, "In March 2009, the Kremlin armed Syria.")
+    time = next(t for t in state.times if t.id == rels[0].time)
+    assert time.earliest == "2009-03-01"
+
+
+def test_identical_triples_keep_the_first_evidence(nlp: Language) -> None:
+    text = "Iran funds Hezbollah. Iran funds Hezbollah again."
+    _, rels = run(nlp, text)
+    assert len(rels) == 1
+    assert rels[0].evidence.end <= text.index(" Iran funds Hezbollah again")
+
+
+def test_nationality_modifier_is_not_an_actor(nlp: Language) -> None:
+    _, rels = run(nlp, "The Iraqi army led the battle for Basra in March 2008.")
+    assert rels == []
+
+
+def test_seed_relations(seed_analysis) -> None:  # type: ignore[no-untyped-def]
+    names = {e.id: e.name for e in seed_analysis.entities}
+    found = {(names[r.subject], r.predicate, names[r.object]) for r in seed_analysis.relations}
+    assert any(p == "commands" and "Soleimani" in s and "Qods" in o for s, p, o in found)
+    assert sum(1 for s, p, o in found if p == "trains" and "Qods" in s) >= 3
+    assert len(found) < 40
