@@ -45,8 +45,13 @@ NEAR_DUPLICATE_RATIO = 0.9
 MIN_REPEAT_CHARS = 80
 # Fuzzy matching only for lines long enough that a 10% edit is a typo, not a different item.
 MIN_FUZZY_CHARS = 30
+# A date line ("Published: Tuesday, March 5, 2024 10:04 a.m. EST") fits in 80 characters.
+MAX_DATE_LINE = 80
 # Hard-wrapped text (e-mail, terminal copies) has lines of 40+ characters that end mid-sentence.
 MIN_WRAPPED_LINE = 40
+# ...and are at most ~100 characters long, each within 60% of the longest (ragged right edge).
+MAX_WRAP_WIDTH = 100
+WRAP_BAND = 0.6
 
 _END_PUNCT = '.!?:;"”’)]…'
 _NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|del|van|von|der|den|al|bin|ibn|el|la|le|du|di|dos|ter)\b)"
@@ -195,12 +200,26 @@ def split_units(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the lines of one block are a paragraph wrapped at a fixed width (e-mail, terminal copy).
+
+    Wrapped lines are of similar length, most end mid-sentence, some continuation starts in lower
+    case, and none is a line of its own kind (a byline, a date, chrome, a caption).
+    """
     if len(lines) < 2:
         return False
     inner = lines[:-1]
+    longest = max(len(ln) for ln in inner)
+    if longest > MAX_WRAP_WIDTH or min(len(ln) for ln in inner) < WRAP_BAND * longest:
+        return False
     open_ended = sum(1 for ln in inner if len(ln) >= MIN_WRAPPED_LINE and ln[-1] not in _END_PUNCT)
-    # Most lines break mid-sentence and the next line goes on in lower case or mid-clause.
-    return open_ended * 2 > len(inner) and open_ended >= 1
+    if open_ended * 2 <= len(inner):
+        return False
+    if not any(not ln[0].isupper() for ln in lines[1:]):
+        return False
+    c = cues()
+    return not any(
+        classify_line(ln) or c.byline.match(ln) or _is_date_line(ln) or _is_caption(ln, c) for ln in lines
+    )
 
 
 def _is_share_bar(text: str, c: _Cues) -> bool:
@@ -283,6 +302,11 @@ def parse_names(fragment: str) -> list[str]:
     return names
 
 
+def _is_date_line(text: str) -> bool:
+    """A line that is only a (publication) date: "Updated: Tue 5 March 2024, 10:04"."""
+    return len(text) <= MAX_DATE_LINE and bool(cues().date_line.match(text)) and _parse_date(text) is not None
+
+
 def _parse_date(text: str) -> str | None:
     for pattern in _DATES:
         m = pattern.search(text)
@@ -312,19 +336,25 @@ class _Pass:
 
 
 def clean_text(
-    text: str, *, title: str | None = None, authors: tuple[str, ...] = (), drop_repeats: bool = True
+    text: str,
+    *,
+    title: str | None = None,
+    authors: tuple[str, ...] = (),
+    drop_repeats: bool = True,
+    title_from_text: bool = True,
 ) -> CleanText:
     """Run the boilerplate pass over pasted or scraped page text.
 
     ``title``/``authors`` from metadata, when known, are used to spot their repeats; otherwise
     they are read from the text (first line, byline, the name before a bio). ``drop_repeats``
     removes a long unit seen earlier on the page (off for extractor output, which has deduplicated
-    already and where repeats are tables or lists).
+    already and where repeats are tables or lists). ``title_from_text`` takes a first line that
+    reads like a headline as the title (off for extractor output, which starts with the body).
     """
     p = _Pass(units=[_Unit(t) for t in split_units(text)], title=title, authors=list(authors))
     for unit in p.units:
         unit.kind = classify_line(unit.text)
-    _mark_head(p)
+    _mark_head(p, title_from_text=title_from_text)
     _mark_bio(p)
     _mark_captions(p)
     _mark_repeats(p, far=drop_repeats)
@@ -341,11 +371,11 @@ def clean_text(
     )
 
 
-def _mark_head(p: _Pass) -> None:
+def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
     """Title (and its repeats), byline and date line among the first units."""
     head = [i for i in p.live()][:HEAD_UNITS]
     c = cues()
-    if p.title is None and head and _looks_like_title(p.units[head[0]].text):
+    if title_from_text and p.title is None and head and _looks_like_title(p.units[head[0]].text):
         p.title = p.units[head[0]].text
         p.units[head[0]].meta = True
     for i in head:
@@ -364,7 +394,7 @@ def _mark_head(p: _Pass) -> None:
                 if p.published is None:
                     p.published = _parse_date(m.group("rest"))
                 continue
-        if len(unit.text) <= 80 and c.date_line.match(unit.text) and (date := _parse_date(unit.text)):
+        if _is_date_line(unit.text) and (date := _parse_date(unit.text)):
             p.published = p.published or date
             unit.kind = "other"
 

@@ -32,9 +32,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # more than 1 in 200 characters means the bytes were not text in the encoding we found.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_RATIO = 0.005
-# Single-byte Latin code pages that charset-normalizer cannot tell apart on short English text
-# (they differ only in rarely used letters); cp1252 is by far the most common of them for English.
-_LATIN_FAMILY = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_2", "iso8859_15", "cp1257", "mac_roman"}
+# English text in a legacy 8-bit encoding is almost all ASCII: a few accented letters, curly quotes,
+# dashes. On such text charset-normalizer cannot tell the Latin code pages apart (it picks cp775 or
+# cp1250 for a cp1252 file), so when under 5% of the bytes are non-ASCII we decode as cp1252, the
+# encoding HTML5 also uses for "latin-1"/"iso-8859-1" labels. Text with more non-ASCII bytes
+# (Cyrillic, Greek, Arabic code pages) is left to charset-normalizer.
+MAX_LEGACY_NON_ASCII = 0.05
 
 
 def check_size(size: int, *, source: str) -> None:
@@ -75,7 +78,8 @@ def _detect(data: bytes, *, source: str) -> str:
             "the bytes are not text in any known encoding; save the article as UTF-8 text or HTML",
             source=source,
         )
-    if best.encoding in _LATIN_FAMILY:
+    non_ascii = sum(1 for byte in data if byte > 0x7F)
+    if non_ascii <= MAX_LEGACY_NON_ASCII * len(data):
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:

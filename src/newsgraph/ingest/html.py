@@ -17,7 +17,7 @@ from lxml import etree
 
 from newsgraph.errors import EmptyInputError
 from newsgraph.ingest import RawDocument
-from newsgraph.ingest.boilerplate import clean_text
+from newsgraph.ingest.boilerplate import clean_text, near_duplicate
 from newsgraph.ingest.decode import check_size, check_text
 from newsgraph.ingest.language import require_english
 
@@ -66,7 +66,9 @@ def extract(
     text = "\n\n".join(line for line in text.split("\n") if line.strip())
     page_title = title or _clean(meta.title if meta is not None else None) or _html_title(html)
     page_authors = authors or _split_authors(meta.author if meta is not None else None)
-    clean = clean_text(text, title=page_title, authors=page_authors, drop_repeats=False)
+    clean = clean_text(
+        text, title=page_title, authors=page_authors, drop_repeats=False, title_from_text=False
+    )
     if not clean.body.strip():
         raise EmptyInputError(
             "the page has no article text that could be extracted (only navigation or scripts?); "
@@ -82,7 +84,7 @@ def extract(
         url=url or (meta.url if meta is not None else None),
         site=_clean(meta.sitename if meta is not None else None),
         boilerplate=clean.boilerplate,
-        captions=clean.captions,
+        captions=_merge_captions(clean.captions, _figcaptions(html), clean.body),
         language="und",
     )
 
@@ -131,6 +133,22 @@ def _html_title(html: str) -> str | None:
         if found:
             return _clean(found[0].text_content())
     return None
+
+
+def _figcaptions(html: str) -> list[str]:
+    """Captions the page marks up as such (trafilatura leaves them out of the body)."""
+    root = _parse(html)
+    if root is None:
+        return []
+    return [text for el in root.iter("figcaption") if (text := _clean(el.text_content()))]
+
+
+def _merge_captions(found: tuple[str, ...], marked: list[str], body: str) -> tuple[str, ...]:
+    captions = list(found)
+    for caption in marked:
+        if caption not in body and not any(near_duplicate(caption, c) for c in captions):
+            captions.append(caption)
+    return tuple(captions)
 
 
 def _block_text(html: str) -> str:
