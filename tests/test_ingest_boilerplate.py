@@ -1,4 +1,4 @@
-"""The plain-text boilerplate pass on pages of several shapes (fixtures written for these tests) and the seed."""
+"""The plain-text boilerplate pass on pages of several shapes (our own fixtures), and on the seed."""
 
 from __future__ import annotations
 

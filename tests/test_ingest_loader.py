@@ -27,7 +27,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
 ARTICLE = (
     "Ministers approve aid package for flooded provinces\n\n"
-    "The cabinet approved an emergency package of 400 million dollars on Wednesday for provinces hit by floods.\n\n"
+    "The cabinet approved an emergency package of 400 million dollars on Wednesday for provinces hit by "
+    "floods.\n\n"
     "Officials said the money would pay for temporary housing, clean water and the repair of two bridges.\n"
 )
 PAGE = """<html><head><title>Customs chief resigns over smuggling inquiry</title>
@@ -107,7 +108,7 @@ def test_jsonl_batch_with_bad_lines(tmp_path: Path) -> None:
     assert items[0].source.endswith(":1 (a1)")
     assert load(items[2]).authors == ("Priya Raman",)
     for bad in (items[1], items[3], items[4]):
-        with pytest.raises(InputError, match="JSON|text"):
+        with pytest.raises(InputError, match=r"JSON|text"):
             load(bad)
     assert items[1].source.endswith(":2")
 
@@ -127,7 +128,7 @@ def test_directory_recursive_and_missing(tmp_path: Path) -> None:
 
 def test_empty_directory_is_one_failed_item(tmp_path: Path) -> None:
     [item] = expand_sources([str(tmp_path)])
-    with pytest.raises(InputError, match="no .txt"):
+    with pytest.raises(InputError, match=r"no \.txt"):
         load(item)
 
 
@@ -208,7 +209,8 @@ def test_bad_size_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_non_english_is_refused_naming_the_language() -> None:
     german = (
         "Die Regierung hat am Mittwoch neue Sanktionen gegen mehrere Banken beschlossen. "
-        "Nach Angaben des Ministeriums sollen die Maßnahmen verhindern, dass Gelder an bewaffnete Gruppen fließen. "
+        "Nach Angaben des Ministeriums sollen die Maßnahmen verhindern, "
+        "dass Gelder an bewaffnete Gruppen fließen. "
         "Die Opposition kritisierte, dass die Regeln zu spät kämen und kaum kontrolliert würden."
     )
     with pytest.raises(LanguageError, match="German"):
