@@ -1112,6 +1112,7 @@
   [["timeline", renderTimeline], ["map", renderMap], ["graph", renderGraph], ["money", renderMoney], ["claims", renderClaims]].forEach(function (s) {
     try { safely(s[0], s[1]); } catch (e) { failures.push(e); }
   });
+  document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.documentElement.setAttribute("data-ready", failures.length ? "partial" : "yes");
   if (failures.length) setTimeout(function () { throw failures[0]; }, 0);
 })();
