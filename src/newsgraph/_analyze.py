@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,12 +13,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import AnalysisError, NewsgraphError
 from newsgraph.ingest import RawDocument, SourceItem
 from newsgraph.ingest.loader import load
 from newsgraph.model import Analysis, Document, ReferenceDate
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from newsgraph.nlp.state import NgState
+
+logger = logging.getLogger(__name__)
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # A one-line string ending in a file extension we read is a path (a missing file is an error, not text).
@@ -167,7 +170,7 @@ def _analyze_batch(
     try:
         docs = list(nlp.pipe(_prepare(raw, reference_date, nlp) for raw in raws))
         analyses = iter([_to_analysis(raw, doc._.ng) for raw, doc in zip(raws, docs, strict=True)])
-    except NewsgraphError:
+    except Exception:
         # One document broke the batch: redo it one by one so the others still succeed.
         yield from (_analyze_item(item, reference_date=reference_date, nlp=nlp) for item in items)
         return
@@ -188,6 +191,12 @@ def _analyze_item(item: SourceItem, *, reference_date: str | None, nlp: Language
         if exc.source is None:
             exc.source = item.source
         return AnalysisResult(source=item.source, error=exc)
+    except Exception as exc:  # a bug in one document must not lose the rest of a batch
+        logger.debug("analysis of %s failed", item.source, exc_info=True)
+        error = AnalysisError(
+            f"internal error ({type(exc).__name__}: {exc}); please report it", source=item.source
+        )
+        return AnalysisResult(source=item.source, error=error)
 
 
 # Worker-process state: the pipeline is loaded once per process by the pool initializer.

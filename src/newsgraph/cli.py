@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsgraph import __version__
+from newsgraph import __version__, cli_corpus
 from newsgraph._analyze import AnalysisResult, analyze_many
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.loader import expand_sources
@@ -186,6 +186,9 @@ def _write_html(analysis: object, path: Path) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_html(analysis), encoding="utf-8")  # type: ignore[arg-type]
+
+
+cli_corpus.register(app)
 
 
 def main() -> None:

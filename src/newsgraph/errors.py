@@ -9,6 +9,7 @@
      │    ├── TooLargeError          over the configured size limit
      │    ├── LanguageError          not English (the pipeline's language)
      │    └── FetchError             a URL could not be fetched (refused, unreachable, bad type)
+     ├── AnalysisError         an unexpected failure inside the pipeline (a bug: please report it)
      ├── ResourceError         a lexicon/gazetteer/model file is missing or malformed
      ├── ConfigError           a setting has a bad value
      └── StoreError            the corpus database failed
@@ -62,6 +63,10 @@ class LanguageError(InputError):
 
 class FetchError(InputError):
     pass
+
+
+class AnalysisError(NewsgraphError):
+    """A bug met while analyzing one document; the batch goes on without it."""
 
 
 class ResourceError(NewsgraphError):

@@ -1,0 +1,239 @@
+"""Where sources agree and where they disagree.
+
+For every event cluster reported by two or more documents, and every group of claims made by
+two or more documents, this lists what each source says (dates, place, amounts, counts) and
+flags differences: intervals that do not overlap, places more than ``SAME_PLACE_KM`` apart,
+money or counts that differ by more than ``AMOUNT_TOLERANCE``.
+
+Corroboration counts *independent* sources: documents from the same site, by the same author,
+or whose bodies are near-copies (one wire story republished) count once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlparse
+
+from newsgraph.corpus.resolve import SAME_PLACE_KM, _km
+from newsgraph.corpus.store import Store
+
+# Two reported figures "agree" when they are within 5% of each other: rounding ("some $1.7 billion"
+# vs "$1.72 billion") stays an agreement, a different figure ("$400 million") does not.
+AMOUNT_TOLERANCE = Decimal("0.05")
+# Bodies sharing this share of their 5-word shingles are copies of one story.
+COPY_SHINGLE_JACCARD = 0.5
+
+
+@dataclass
+class SourceView:
+    doc_id: str
+    title: str | None
+    site: str | None
+    earliest: str | None = None
+    latest: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    amounts: list[tuple[Decimal, str]] = field(default_factory=list)  # (value, unit or currency)
+    text: str = ""
+
+
+@dataclass
+class Comparison:
+    kind: str  # "event" or "claim"
+    cluster_id: str
+    label: str
+    sources: list[SourceView]
+    differences: list[str]
+    independent_sources: int
+
+    @property
+    def agree(self) -> bool:
+        return not self.differences
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "cluster_id": self.cluster_id,
+            "label": self.label,
+            "agree": self.agree,
+            "differences": self.differences,
+            "independent_sources": self.independent_sources,
+            "sources": [
+                {
+                    "doc_id": s.doc_id, "title": s.title, "site": s.site, "earliest": s.earliest,
+                    "latest": s.latest, "place": s.place,
+                    "amounts": [{"value": float(v), "unit": u} for v, u in s.amounts], "text": s.text,
+                }
+                for s in self.sources
+            ],
+        }  # fmt: skip
+
+
+def compare(store: Store) -> list[Comparison]:
+    """Comparisons for every multi-source event cluster and claim group (run ``resolve`` first)."""
+    docs = _documents(store)
+    out = _event_comparisons(store, docs) + _claim_comparisons(store, docs)
+    out.sort(key=lambda c: (c.agree, -len(c.sources), c.label))
+    return out
+
+
+def _documents(store: Store) -> dict[str, dict[str, Any]]:
+    _, rows = store.query("SELECT doc_id, title, site, url, authors, body FROM documents")
+    return {
+        r[0]: {"title": r[1], "site": r[2] or (urlparse(r[3]).netloc if r[3] else None), "authors": r[4] or [],
+               "body": r[5]}
+        for r in rows
+    }  # fmt: skip
+
+
+def _amounts_in(store: Store, doc_id: str, start: int, end: int) -> list[tuple[Decimal, str]]:
+    _, rows = store.query(
+        'SELECT value, coalesce(currency, unit) FROM amounts WHERE doc_id = ? AND start >= ? AND "end" <= ? '
+        "AND part_of IS NULL",
+        [doc_id, start, end],
+    )
+    return [(Decimal(str(v)), str(u)) for v, u in rows]
+
+
+def _event_comparisons(store: Store, docs: dict[str, dict[str, Any]]) -> list[Comparison]:
+    _, rows = store.query(
+        "SELECT l.cluster_id, e.doc_id, e.type, e.subtype, CAST(e.earliest AS VARCHAR), CAST(e.latest AS VARCHAR), "
+        "p.name, p.lat, p.lon, e.sentence_start, e.sentence_end "
+        "FROM event_links l JOIN events e ON e.doc_id = l.doc_id AND e.id = l.event_id "
+        "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place_id ORDER BY l.cluster_id, e.doc_id"
+    )
+    clusters: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for r in rows:
+        clusters[r[0]].append(r)
+    out = []
+    for cluster_id, members in clusters.items():
+        by_doc: dict[str, SourceView] = {}
+        for r in members:
+            doc = docs[r[1]]
+            view = by_doc.setdefault(r[1], SourceView(doc_id=r[1], title=doc["title"], site=doc["site"]))
+            view.earliest = view.earliest or r[4]
+            view.latest = view.latest or r[5]
+            view.place = view.place or r[6]
+            view.lat = view.lat if view.lat is not None else r[7]
+            view.lon = view.lon if view.lon is not None else r[8]
+            view.text = view.text or doc["body"][r[9] : r[10]]
+            view.amounts.extend(_amounts_in(store, r[1], r[9], r[10]))
+        if len(by_doc) < 2:
+            continue
+        label = f"{members[0][3] or members[0][2]}" + (
+            f" in {by_doc_first_place(by_doc)}" if by_doc_first_place(by_doc) else ""
+        )
+        views = list(by_doc.values())
+        out.append(
+            Comparison("event", cluster_id, label, views, _differences(views), _independent(views, docs))
+        )
+    return out
+
+
+def by_doc_first_place(by_doc: dict[str, SourceView]) -> str | None:
+    return next((v.place for v in by_doc.values() if v.place), None)
+
+
+def _claim_comparisons(store: Store, docs: dict[str, dict[str, Any]]) -> list[Comparison]:
+    _, rows = store.query(
+        'SELECT l.group_id, c.doc_id, c.text, c.start, c."end" FROM claim_links l '
+        "JOIN claims c ON c.doc_id = l.doc_id AND c.id = l.claim_id "
+        "WHERE l.group_id IN (SELECT group_id FROM claim_links GROUP BY group_id HAVING count(DISTINCT doc_id) > 1) "
+        "ORDER BY l.group_id, c.doc_id"
+    )
+    groups: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for r in rows:
+        groups[r[0]].append(r)
+    out = []
+    for group_id, members in groups.items():
+        views: dict[str, SourceView] = {}
+        for _, doc_id, text, start, end in members:
+            doc = docs[doc_id]
+            view = views.setdefault(
+                doc_id, SourceView(doc_id=doc_id, title=doc["title"], site=doc["site"], text=text)
+            )
+            view.amounts.extend(_amounts_in(store, doc_id, start, end))
+        listed = list(views.values())
+        label = re.sub(r"\s+", " ", listed[0].text)[:90]
+        out.append(
+            Comparison("claim", group_id, label, listed, _differences(listed), _independent(listed, docs))
+        )
+    return out
+
+
+def _differences(views: list[SourceView]) -> list[str]:
+    diffs: list[str] = []
+    dated = [v for v in views if v.earliest and v.latest]
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            assert a.earliest and a.latest and b.earliest and b.latest
+            if a.latest < b.earliest or b.latest < a.earliest:
+                diffs.append(
+                    f"dates: {_site(a)} gives {a.earliest}..{a.latest}, {_site(b)} gives {b.earliest}..{b.latest}"
+                )
+    placed = [v for v in views if v.lat is not None and v.lon is not None]
+    for i, a in enumerate(placed):
+        for b in placed[i + 1 :]:
+            assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+            if _km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
+                diffs.append(f"place: {_site(a)} says {a.place}, {_site(b)} says {b.place}")
+    by_unit: dict[str, list[tuple[SourceView, Decimal]]] = defaultdict(list)
+    for v in views:
+        for value, unit in v.amounts:
+            by_unit[unit].append((v, value))
+    for unit, values in by_unit.items():
+        largest: dict[str, Decimal] = {}
+        for v, value in values:  # compare the headline figure each source gives in this unit
+            largest[v.doc_id] = max(largest.get(v.doc_id, Decimal(0)), value)
+        figures = sorted(largest.items(), key=lambda kv: kv[1])
+        lo, hi = figures[0][1], figures[-1][1]
+        if lo > 0 and (hi - lo) / hi > AMOUNT_TOLERANCE:
+            names = {v.doc_id: _site(v) for v in views}
+            listed = ", ".join(f"{names[d]}: {_fmt(x)} {unit}" for d, x in figures)
+            diffs.append(f"amounts differ: {listed}")
+    return diffs
+
+
+def _fmt(value: Decimal) -> str:
+    if value >= 1_000_000_000:
+        return f"{value / 1_000_000_000:g} billion"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:g} million"
+    return f"{value:,f}".rstrip("0").rstrip(".")
+
+
+def _site(view: SourceView) -> str:
+    return view.site or (view.title or view.doc_id[:8])
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
+
+
+def _independent(views: list[SourceView], docs: dict[str, dict[str, Any]]) -> int:
+    """How many independent origins the views come from (same site, same author or copied text = one)."""
+    parent = list(range(len(views)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    shingles = [_shingles(docs[v.doc_id]["body"]) for v in views]
+    for i, a in enumerate(views):
+        for j in range(i + 1, len(views)):
+            b = views[j]
+            same_site = bool(a.site and a.site == b.site)
+            same_author = bool(set(docs[a.doc_id]["authors"]) & set(docs[b.doc_id]["authors"]))
+            union = len(shingles[i] | shingles[j])
+            copied = bool(union) and len(shingles[i] & shingles[j]) / union >= COPY_SHINGLE_JACCARD
+            if same_site or same_author or copied:
+                parent[find(i)] = find(j)
+    return len({find(i) for i in range(len(views))})
