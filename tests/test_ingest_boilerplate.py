@@ -210,3 +210,27 @@ def test_split_units_keeps_single_lines_apart() -> None:
         "First paragraph.",
         "Second.",
     ]
+
+
+def test_kicker_upper_case_byline_and_look_alike_sentences() -> None:
+    text = (
+        "Middle East\n"
+        "Rebels and army agree to prisoner swap\n\n"
+        "BY AMINA YUSUF\n"
+        "The two sides exchanged 40 prisoners on Sunday, officials said.\n\n"
+        "12 responses were received by the commission before the deadline, the chairman said.\n"
+    )
+    result = clean_text(text)
+    assert result.title == "Rebels and army agree to prisoner swap"
+    assert result.authors == ("Amina Yusuf",)
+    assert [b.kind for b in result.boilerplate] == ["nav", "other"]
+    assert result.body.split("\n\n") == [
+        "The two sides exchanged 40 prisoners on Sunday, officials said.",
+        "12 responses were received by the commission before the deadline, the chairman said.",
+    ]
+
+
+def test_quoted_first_sentence_is_not_a_title() -> None:
+    text = "The minister said: “We will not back down.”\n\nTalks resume on Monday."
+    result = clean_text(text)
+    assert result.title is None and result.body == text

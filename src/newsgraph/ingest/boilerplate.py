@@ -45,6 +45,10 @@ NEAR_DUPLICATE_RATIO = 0.9
 MIN_REPEAT_CHARS = 80
 # Fuzzy matching only for lines long enough that a 10% edit is a typo, not a different item.
 MIN_FUZZY_CHARS = 30
+# A byline without a recognizable name ("By Reuters staff") is short.
+MAX_BYLINE_CHARS = 80
+# A section label above a headline ("Middle East", "World news", "Analysis") has at most 3 words.
+MAX_KICKER_WORDS = 3
 # A date line ("Published: Tuesday, March 5, 2024 10:04 a.m. EST") fits in 80 characters.
 MAX_DATE_LINE = 80
 # Hard-wrapped text (e-mail, terminal copies) has lines of 40+ characters that end mid-sentence.
@@ -271,12 +275,15 @@ def _looks_like_caption(text: str) -> bool:
 
 
 def _looks_like_title(text: str) -> bool:
+    """A headline: one short line, no closing full stop (also not inside a closing quote), one sentence."""
     return (
         len(text) <= MAX_TITLE_CHARS
         and len(text.split()) >= 2
-        and text[-1] not in ".;,"
+        and text.rstrip("\"”’'")[-1:] not in (".", ";", ",", "")
+        and not re.search(r"[.!?][\"”’]?\s+[A-Z]", text)
         and classify_line(text) is None
         and not cues().byline.match(text)
+        and not _is_date_line(text)
     )
 
 
@@ -297,6 +304,8 @@ def parse_names(fragment: str) -> list[str]:
                 head.append(w)
             words = head
             part = " ".join(words)
+        if part.isupper():  # "JANE DOE" in an upper-case byline
+            part = part.title()
         if 2 <= len(words) <= 5 and _NAME_LINE.match(part) and part not in names:
             names.append(part)
     return names
@@ -376,8 +385,19 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
     head = [i for i in p.live()][:HEAD_UNITS]
     c = cues()
     if title_from_text and p.title is None and head and _looks_like_title(p.units[head[0]].text):
-        p.title = p.units[head[0]].text
-        p.units[head[0]].meta = True
+        first = head[0]
+        # a section kicker ("Middle East", "Analysis") sits above the headline
+        if (
+            len(head) > 1
+            and len(p.units[first].text.split()) <= MAX_KICKER_WORDS
+            and _looks_like_title(p.units[head[1]].text)
+            and len(p.units[head[1]].text.split()) > MAX_KICKER_WORDS
+            and not near_duplicate(p.units[first].text, p.units[head[1]].text)
+        ):
+            p.units[first].kind = "nav"
+            first = head[1]
+        p.title = p.units[first].text
+        p.units[first].meta = True
     for i in head:
         unit = p.units[i]
         if unit.meta or unit.kind is not None:
@@ -388,8 +408,9 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
         m = c.byline.match(unit.text)
         if m and len(unit.text) <= MAX_CHROME_CHARS:
             names = parse_names(m.group("rest"))
-            if names:
-                p.authors.extend(n for n in names if n not in p.authors)
+            p.authors.extend(n for n in names if n not in p.authors)
+            # "By Reuters staff" names nobody but is a byline all the same
+            if names or (len(unit.text) <= MAX_BYLINE_CHARS and not unit.text.endswith(".")):
                 unit.kind = "other"
                 if p.published is None:
                     p.published = _parse_date(m.group("rest"))
