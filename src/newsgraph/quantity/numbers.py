@@ -39,7 +39,7 @@ def canonical(value: Decimal) -> Decimal:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.strip().lower()).split()
+    return re.sub(r"(?<=[\da-z])-(?=[a-z])", " ", text.strip().lower()).split()
 
 
 def _scale_of(token: str) -> int | None:

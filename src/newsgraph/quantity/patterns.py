@@ -90,7 +90,7 @@ def patterns() -> Patterns:
         ),
         rate_before=re.compile(rf"(?:^|(?<=\W))(?P<r>(?i:{alt(lex.rates_before)}))\s+$"),
         joiner=re.compile(
-            rf"^(?:\s*[-–—]\s*|\s+(?P<w>(?i:{alt(j for j in lex.range_joiners if j[0].isalpha())}))\s+)$"
+            rf"^(?:[-–—]|\s+[-–—]\s+|\s+(?P<w>(?i:{alt(j for j in lex.range_joiners if j[0].isalpha())}))\s+)$"
         ),
         range_open=re.compile(rf"(?:^|(?<=\W))(?i:{alt(lex.range_open)})\s+$"),
         part_before=re.compile(rf"(?:^|(?<=\W))(?i:{alt(lex.part_before)})\s*[,:]?\s*$"),

@@ -26,6 +26,10 @@ from newsgraph.quantity.patterns import patterns
 LOOKBACK = 40
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _WORD = re.compile(r"[A-Za-z]+")
+# "the 2001 attacks", "September 11, 2001 attacks", "May's 2019 ...": words that make 19xx/20xx a year.
+_YEAR_CONTEXT = re.compile(r"(?:\b(?:the|this|last|next|since)|\d,|'s|’s)\s*$", re.IGNORECASE)
+# How many words before a range we look for a verb of change ("rose by 37 percent, from X to Y").
+CHANGE_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -132,8 +136,10 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text[max(0, pos - LOOKBACK) : pos])][-n:]
 
 
-def _share(lo: _Atom, hi: _Atom) -> None:
-    """Fill what one side of "X to Y" / "X and Y" left out from the other: unit, currency and scale."""
+def _shared(lo: _Atom, hi: _Atom) -> tuple[_Atom, _Atom]:
+    """Copies of "X to Y" / "X and Y" with what one side left out filled from the other: unit,
+    currency, scale and rate."""
+    lo, hi = replace(lo), replace(hi)
     if lo.unit is None:
         lo.unit, lo.currency = hi.unit, hi.currency
     if hi.unit is None:
@@ -142,7 +148,11 @@ def _share(lo: _Atom, hi: _Atom) -> None:
         lo.currency = hi.currency
     # "$11.9 and $12 billion", "between 10 and 20 million": the first number borrows the scale only when
     # it is below the second's written figure (so "from 500 to 2 million" keeps 500).
-    if not lo.reading.scaled and hi.reading.scaled and lo.reading.value < hi.reading.value / hi.reading.scale:
+    if (
+        not lo.reading.scaled
+        and hi.reading.scaled
+        and lo.reading.value <= hi.reading.value / hi.reading.scale
+    ):
         lo.reading = replace(
             lo.reading,
             value=canonical(lo.reading.value * hi.reading.scale),
@@ -151,17 +161,33 @@ def _share(lo: _Atom, hi: _Atom) -> None:
         )
     if lo.per is None:
         lo.per = hi.per
+    return lo, hi
 
 
 def _is_date_number(text: str, atom: _Atom) -> bool:
-    """A year ("in 2015 fighters...") or a day of a month ("the May 5 attacks") read as a count."""
+    """A year ("in 2015 fighters", "September 11, 2001 attacks") or a day ("the May 5 attacks") read as
+    a count or percentage. Newspapers write counts from 1,000 up with a comma, so a bare 19xx/20xx
+    after a date-like word is a year."""
     if atom.unit in ("money", None) or atom.reading.scaled or atom.words:
         return False
     written = text[atom.num_start : atom.num_end]
     if patterns().month_before.search(text, max(0, atom.num_start - 12), atom.num_start):
         return True
-    before = _words_before(text, atom.num_start, 1)
-    return bool(_YEAR.match(written)) and bool(before) and before[0] in lexicon().time_prepositions
+    if not _YEAR.match(written):
+        return False
+    before = text[max(0, atom.num_start - LOOKBACK) : atom.num_start]
+    words = _words_before(text, atom.num_start, 1)
+    return bool(_YEAR_CONTEXT.search(before)) or (bool(words) and words[0] in lexicon().time_prepositions)
+
+
+def _glued(text: str, atom: _Atom) -> bool:
+    """A number that is part of a code or model name: "787-9", "A350-900", "400 737 Max jets"."""
+    before = text[max(0, atom.start - 8) : atom.start]
+    return bool(
+        re.search(r"\w[-/]$", before)
+        or (atom.start == atom.num_start and re.search(r"\d[ \t]+$", before))
+        or re.match(r"[-/]\d", text[atom.num_end : atom.num_end + 2])
+    )
 
 
 def _qualifier_before(text: str, start: int) -> str | None:
@@ -203,11 +229,14 @@ def _pair_kind(text: str, a: _Atom, b: _Atom) -> str | None:
     m = pats.joiner.match(text[a.end : b.start])
     if not m or (a.per and b.per is None):
         return None
+    if b.start < b.num_start and a.start == a.num_start:
+        return None  # "in 2014 and $7bn": a bare number is not joined to a following "$7bn"
     word = (m.group("w") or "-").lower()
     before = text[max(0, a.start - LOOKBACK) : a.start]
     opened = pats.range_open.search(before) is not None
-    if any(w in lex.change_verbs for w in _words_before(text, a.start, 3)):
-        return None  # "rose from 5% to 7%": a change between two amounts
+    clause = re.split(r"[.;:!?()]", before)[-1]
+    if any(w.lower() in lex.change_verbs for w in _WORD.findall(clause)[-CHANGE_WINDOW:]):
+        return None  # "rose by 2%, from 5% to 7%": a change between two amounts
     if word == "and":
         return "range" if opened else "and"
     if not (a.unit is None or b.unit is None or (a.unit == b.unit and a.currency == b.currency)):
@@ -219,20 +248,24 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every amount in ``text``, in order of appearance."""
     atoms = _atoms(text)
     out: list[Quantity] = []
+    merged: set[int] = set()  # atoms joined to a neighbour: "$1-2 billion" is not a glued code
     i = 0
     while i < len(atoms):
         a = atoms[i]
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         kind = _pair_kind(text, a, b) if b is not None else None
         if b is not None and kind is not None:
-            _share(a, b)
-            if kind == "range" and a.reading.value <= b.reading.value and a.unit == b.unit:
-                q = _quantity(text, a, b, is_range=True)
-                if q is not None and not _is_date_number(text, a):
+            lo, hi = _shared(a, b)
+            if kind == "range" and lo.unit == hi.unit and lo.reading.value <= hi.reading.value:
+                q = _quantity(text, lo, hi, is_range=True)
+                if q is not None and not _is_date_number(text, lo):
                     out.append(q)
                 i += 2
                 continue
-        if not _is_date_number(text, a):
+            if kind == "and" and lo.unit == hi.unit:
+                a = lo
+                merged.update((i, i + 1))
+        if (i in merged or not _glued(text, a)) and not _is_date_number(text, a):
             q = _quantity(text, a, a, is_range=False)
             if q is not None:
                 out.append(q)
