@@ -106,8 +106,13 @@ def test_future_relation(nlp: Language) -> None:
     assert [r.modality for r in rels] == ["future"]
 
 
+def test_verb_tagged_as_adjective(nlp: Language) -> None:
+    state, rels = run(nlp, "In May 2011, the Kremlin armed Syria.")
+    assert ("Kremlin", "arms", "Syria") in triples(state, rels)
+
+
 def test_relation_time_from_its_clause(nlp: Language) -> None:
-    state, rels = run(nlp, "In March 2009, the Kremlin armed Syria.")
+    state, rels = run(nlp, "In March 2009, Iran funded Hamas.")
     time = next(t for t in state.times if t.id == rels[0].time)
     assert time.earliest == "2009-03-01"
 

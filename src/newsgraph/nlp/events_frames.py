@@ -188,8 +188,13 @@ def sense_holds(
     return True, modifier
 
 
+def is_verbal(tok: Token) -> bool:
+    """A verb, or a past form the tagger took for an adjective although it has an object ("X armed Y")."""
+    return tok.pos_ in VERB_POS or (tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children))
+
+
 def find_mention(tok: Token, lexicon: Lexicon, index: RecordIndex) -> Mention | None:
-    if tok.pos_ in VERB_POS:
+    if is_verbal(tok):
         pos = "verb"
     elif tok.pos_ in NOUN_POS:
         pos = "noun"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.events_frames import is_passive, noun_arguments, passive_agents, subjects
+from newsgraph.nlp.events_frames import is_passive, is_verbal, noun_arguments, passive_agents, subjects
 from newsgraph.nlp.events_lexicon import Lexicon
 from newsgraph.nlp.events_syntax import RecordIndex, conjuncts, included
 from newsgraph.nlp.relations_lexicon import RelationLexicon
@@ -71,7 +71,7 @@ class Patterns:
     # --- patterns ---------------------------------------------------------------------
     def run(self, tok: Token) -> Iterator[Candidate]:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
+        if is_verbal(tok):
             yield from self.verb(tok, lemma)
         elif tok.pos_ == "NOUN":
             if lemma in self.lex.action_nouns:
