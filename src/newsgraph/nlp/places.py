@@ -1,16 +1,113 @@
-"""newsgraph_places component (placeholder being written; adds no records yet)."""
+"""newsgraph_places: resolve the document's place names to GeoNames places.
+
+Every GPE/LOC/FAC entity (from the entities component; spaCy's ``doc.ents`` when there are
+none) is looked up in the offline gazetteer and resolved with its population and kind, the
+containment phrases around its mentions and the countries the rest of the article is about
+(:mod:`newsgraph.geo.resolve`).
+
+One :class:`~newsgraph.model.Place` is written per resolved entity: ``text``/``start``/``end``
+are its first mention, ``name`` its canonical name as the article writes it. Names the gazetteer
+does not know get no Place: without coordinates a record adds nothing the entity does not already
+say, and a name with no candidate is as likely an organisation or a person mislabelled by the
+tagger as a place. Demonyms (NORP) are never places.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.geo.names import fold
+from newsgraph.geo.resolve import Resolution, Toponym, resolve
+from newsgraph.model import Place
+from newsgraph.nlp.state import get_state
 
-class _Component:
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Facilities ("the Pentagon", "Camp Speicher") share names with towns far away; one is taken
+# to be that town only when its main name matches and the resolver is this sure.
+FAC_MIN_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A place-like entity of the document: id (or ``None`` for a bare spaCy span) and mentions."""
+
+    entity: str | None
+    label: str
+    toponym: Toponym
+
+
+def place_names(doc: Doc) -> list[PlaceName]:
+    """GPE/LOC/FAC entities of ``doc`` with their mentions, in order of first mention."""
+    state = get_state(doc)
+    out: list[PlaceName] = []
+    if state.entities:
+        for ent in state.entities:
+            if ent.type not in PLACE_TYPES or not ent.mentions:
+                continue
+            mentions = sorted(ent.mentions, key=lambda m: m.start)
+            aliases = tuple(dict.fromkeys([*ent.aliases, *(m.text for m in mentions)]))
+            spans = tuple((m.start, m.end) for m in mentions)
+            out.append(PlaceName(ent.id, ent.type, Toponym(name=ent.name, spans=spans, aliases=aliases)))
+    else:
+        groups: dict[str, list[tuple[str, int, int, str]]] = {}
+        for span in doc.ents:
+            if span.label_ in PLACE_TYPES:
+                groups.setdefault(fold(span.text), []).append(
+                    (span.text, span.start_char, span.end_char, span.label_)
+                )
+        for ms in groups.values():
+            spans = tuple((s, e) for _, s, e, _ in ms)
+            out.append(PlaceName(None, ms[0][3], Toponym(name=ms[0][0], spans=spans)))
+    out.sort(key=lambda p: p.toponym.spans[0][0])
+    return out
+
+
+def accept(name: PlaceName, res: Resolution | None) -> bool:
+    """Whether a resolution is kept as a place of the document."""
+    if res is None:
+        return False
+    if name.label == "FAC":
+        return not res.candidate.alternate and res.confidence >= FAC_MIN_CONFIDENCE
+    return True
+
+
+def places_of(doc: Doc) -> list[Place]:
+    names = place_names(doc)
+    resolutions = resolve(doc.text, [n.toponym for n in names])
+    places: list[Place] = []
+    for name, res in zip(names, resolutions, strict=True):
+        if res is None or not accept(name, res):
+            continue
+        start, end = name.toponym.spans[0]
+        c = res.candidate
+        places.append(
+            Place(
+                id=f"p{len(places) + 1}",
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                name=name.toponym.name,
+                entity=name.entity,
+                geonames_id=c.geonames_id,
+                lat=round(c.lat, 5),
+                lon=round(c.lon, 5),
+                country=c.country,
+                feature=c.feature,
+                confidence=res.confidence,
+            )
+        )
+    return places
+
+
+class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
+        get_state(doc).places.extend(places_of(doc))
         return doc
 
 
 @Language.factory("newsgraph_places")
-def make_component(nlp: Language, name: str) -> _Component:
-    return _Component()
+def make_component(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()

@@ -1,0 +1,254 @@
+"""Choose one gazetteer place for each toponym of a document.
+
+Each distinct toponym (all mentions of one name, or of one entity) is scored per candidate:
+
+1. **prior**: how well known the place is (log population; regions and continents get a fixed
+   stand-in) and what kind it is (countries first, then cities, admin-1 areas, second-level
+   areas), with a penalty when the name matched only an alternate name;
+2. **containment**: "Ramadi, in Anbar", "Irbil, in northern Iraq", "Springfield, Illinois",
+   "Springfield, Ill." — candidates inside the named container win;
+3. **document context**: the countries and admin-1 areas the *other* toponyms of the document
+   point to, and how many of their likely places lie near the candidate — a name found in two
+   countries resolves to the one the article is about, a town to the one near the others.
+
+Constants were tuned on the dev half of GeoWebNews and LGL (``benchmarks/places.py``); the
+other half of each corpus is held out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsgraph.geo.gazetteer import Candidate, lookup, lookup_demonym
+from newsgraph.geo.names import fold
+
+Finder = Callable[[str], list[Candidate]]
+
+# Stand-in population (for the log prior) of places GeoNames gives none: regions, continents.
+REGION_POPULATION = 10_000_000
+# Feature bonuses in log10-population units (1.0 = ten times the people). Countries come first
+# because a bare country name in news almost always means the country ("Jordan", "Georgia" are
+# settled by context when they do not); admin-1 and admin-2 areas carry the summed population of
+# their cities, so they are taken down to let a same-named city win ("Baghdad", "Washington").
+FEATURE_BONUS = {"country": 2.0, "continent": 1.0, "region": 0.5, "city": 0.0, "admin1": -1.0, "admin2": -1.5}
+# Matching only an alternate name (GeoNames lists many minor spellings) costs this much.
+ALTERNATE_PENALTY = 2.0
+# Bonus for a candidate inside the container a phrase names ("X, in Y", "X, Y").
+CONTAINMENT_BONUS = 6.0
+# Weights of the document context: shares (0..1) of the other toponyms' likely places that lie in
+# the candidate's country, in its admin-1 area, or within NEAR_KM of it.
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 3.0
+NEAR_WEIGHT = 3.0
+NEAR_KM = 150.0
+# Candidates kept per name (most populous first); the long tail of 500-people hamlets only adds noise.
+MAX_CANDIDATES = 60
+# Candidates of each other toponym that take part in the "near" vote (the most probable ones).
+NEAR_VOTERS = 5
+
+_AREAS = ("country", "admin1", "admin2", "region")
+_DIRECTIONS = (
+    "north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|"
+    "southwest|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|"
+    "south-eastern|south-western|rural|downtown|upstate"
+)
+_CONTAINER = re.compile(
+    r"^(?:\s*,\s*(?:in|near|outside|of)?\s*|\s+in\s+|\s*\(\s*)(?:the\s+)?"
+    rf"(?:(?:{_DIRECTIONS})\s+)?"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})"
+)
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """All mentions of one place name in a document: ``name`` and its ``(start, end)`` spans."""
+
+    name: str
+    spans: tuple[tuple[int, int], ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    candidate: Candidate
+    confidence: float
+
+
+def prior(c: Candidate) -> float:
+    population = max(c.population, 0)
+    if c.feature in ("region", "continent") and population < REGION_POPULATION:
+        population = REGION_POPULATION
+    score = math.log10(population + 10) + FEATURE_BONUS.get(c.feature, -1.0)
+    if c.alternate:
+        score -= ALTERNATE_PENALTY
+    return score
+
+
+def candidates_for(toponym: Toponym, find: Finder = lookup, demonyms: bool = False) -> list[Candidate]:
+    """Candidates of the name and its aliases (e.g. "U.S." and "United States"), deduplicated.
+
+    With ``demonyms``, a name that is no place but a demonym ("Iraqi") gets the place it points to
+    (for evaluations that count such words as toponyms; the places component never does).
+    """
+    seen: dict[tuple[int | None, str, float, float], Candidate] = {}
+    for name in (toponym.name, *toponym.aliases):
+        found = find(name)[:MAX_CANDIDATES]
+        if not found and demonyms:
+            found = lookup_demonym(name)
+        for c in found:
+            key = (c.geonames_id, c.name, c.lat, c.lon)
+            old = seen.get(key)
+            if old is None or (old.alternate and not c.alternate):
+                seen[key] = c
+    return list(seen.values())
+
+
+def _container_candidates(text: str, end: int, find: Finder) -> list[Candidate]:
+    """Places named right after a mention as its container ("…, in northern Iraq")."""
+    m = _CONTAINER.match(text[end : end + 80])
+    if not m:
+        return []
+    words = m.group("name").split()
+    # The longest run of capitalised words that names an area wins ("New South Wales", "Ill.").
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n]).rstrip(",")
+        found = [c for c in find(name) if c.feature in _AREAS]
+        if not found and name.endswith("."):
+            found = [c for c in find(name.rstrip(".")) if c.feature in _AREAS]
+        if found:
+            return found
+    return []
+
+
+def _inside(c: Candidate, container: Candidate) -> bool:
+    if c == container:
+        return False
+    if container.feature == "country":
+        return c.country == container.country and c.feature != "country"
+    if container.feature == "admin1":
+        return c.country == container.country and c.admin1 is not None and c.admin1 == container.name
+    if container.feature == "admin2":
+        return c.feature == "city" and c.country == container.country and _km(c, container) < NEAR_KM
+    if container.feature == "region":
+        return c.country == container.country if container.country else _km(c, container) < 1500
+    return False
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    return haversine(a.lat, a.lon, b.lat, b.lon)
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _admin1_of(c: Candidate) -> str | None:
+    return c.name if c.feature == "admin1" else c.admin1
+
+
+@dataclass
+class _Votes:
+    """What one toponym says about the document's geography (weighted by its mention count)."""
+
+    country: dict[str, float]
+    admin1: dict[tuple[str, str], float]
+    points: list[tuple[Candidate, float]]
+    weight: float
+
+
+def _votes(toponym: Toponym, cands: list[Candidate], scores: list[float]) -> _Votes:
+    by_country: dict[str, float] = defaultdict(float)
+    by_admin1: dict[tuple[str, str], float] = defaultdict(float)
+    points: list[tuple[Candidate, float]] = []
+    n = len(toponym.spans)
+    if cands:
+        probs = _softmax(scores)
+        for c, p in zip(cands, probs, strict=True):
+            if c.country:
+                by_country[c.country] += p * n
+                admin1 = _admin1_of(c)
+                if admin1:
+                    by_admin1[(c.country, admin1)] += p * n
+        ranked = sorted(zip(cands, probs, strict=True), key=lambda cp: -cp[1])[:NEAR_VOTERS]
+        # Countries and regions are too large to say what a town is near.
+        points = [(c, p * n) for c, p in ranked if c.feature not in ("country", "continent", "region")]
+    return _Votes(by_country, by_admin1, points, float(n) if cands else 0.0)
+
+
+def resolve(
+    text: str, toponyms: Sequence[Toponym], find: Finder = lookup, demonyms: bool = False
+) -> list[Resolution | None]:
+    """One resolution per toponym (``None`` when the gazetteer knows no such place)."""
+    cands = [candidates_for(t, find, demonyms) for t in toponyms]
+    base: list[list[float]] = []
+    for t, cs in zip(toponyms, cands, strict=True):
+        containers = [c for s in t.spans for c in _container_candidates(text, s[1], find)]
+        row = []
+        for c in cs:
+            score = prior(c)
+            if any(_inside(c, k) for k in containers):
+                score += CONTAINMENT_BONUS
+            row.append(score)
+        base.append(row)
+
+    votes = [_votes(t, cs, row) for t, cs, row in zip(toponyms, cands, base, strict=True)]
+    total_weight = sum(v.weight for v in votes)
+    total_country: dict[str, float] = defaultdict(float)
+    total_admin1: dict[tuple[str, str], float] = defaultdict(float)
+    for v in votes:
+        for k, w in v.country.items():
+            total_country[k] += w
+        for k2, w in v.admin1.items():
+            total_admin1[k2] += w
+
+    out: list[Resolution | None] = []
+    for i, (cs, row) in enumerate(zip(cands, base, strict=True)):
+        if not cs:
+            out.append(None)
+            continue
+        own = votes[i]
+        # The context leaves the toponym's own votes out, so an ambiguous name cannot vote for itself.
+        others = total_weight - own.weight
+        final = []
+        for c, score in zip(cs, row, strict=True):
+            if others > 0:
+                if c.country:
+                    share = (total_country.get(c.country, 0.0) - own.country.get(c.country, 0.0)) / others
+                    score += COUNTRY_WEIGHT * share
+                    admin1 = _admin1_of(c)
+                    if admin1:
+                        key = (c.country, admin1)
+                        share = (total_admin1.get(key, 0.0) - own.admin1.get(key, 0.0)) / others
+                        score += ADMIN1_WEIGHT * share
+                if c.feature not in ("country", "continent", "region"):
+                    near = sum(
+                        w for j, v in enumerate(votes) if j != i for p, w in v.points if _km(c, p) <= NEAR_KM
+                    )
+                    score += NEAR_WEIGHT * min(1.0, near / others)
+            final.append(score)
+        probs = _softmax(final)
+        best = max(range(len(cs)), key=lambda j: final[j])
+        out.append(Resolution(candidate=cs[best], confidence=round(probs[best], 3)))
+    return out
+
+
+def group_mentions(mentions: Sequence[tuple[str, int, int]]) -> list[Toponym]:
+    """Group ``(text, start, end)`` mentions by folded name: one sense per name per document."""
+    groups: dict[str, list[tuple[str, int, int]]] = {}
+    for m in mentions:
+        groups.setdefault(fold(m[0]), []).append(m)
+    return [Toponym(name=ms[0][0], spans=tuple((s, e) for _, s, e in ms)) for ms in groups.values()]
