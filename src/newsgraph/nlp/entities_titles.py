@@ -66,7 +66,7 @@ def role_phrase(doc: Doc, noun: Token) -> str:
             break
     if right - left > MAX_TITLE_TOKENS:
         right = noun.i + 1
-    while left < noun.i and doc[left].lower_ in _DETERMINERS:
+    while left < noun.i and (doc[left].lower_ in _DETERMINERS or doc[left].tag_ == "PRP$"):
         left += 1
     return doc[left:right].text
 

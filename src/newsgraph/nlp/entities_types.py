@@ -5,10 +5,13 @@ Rules, first that applies wins:
 1. a person's full name in the cluster (or a surname shared by known people) → PERSON;
 2. the variant lexicon's type ("UN" → ORG);
 3. a demonym ("Iranian") → NORP, kept apart from the country;
-4. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
-5. a name ending in a place head word ("Diyala Province") → GPE unless NER said LOC;
-6. a place the gazetteer knows, not mostly called a person by NER → GPE (LOC if NER said so more);
-7. otherwise the majority of the mentions' NER labels; a name only we found is ORG.
+4. a country name → GPE, even where NER called it a person;
+5. a person by the evidence of :func:`~newsgraph.nlp.entities_merge.mark_people` (a title before
+   the name, "the X government", NER) when at least half the NER labels say PERSON → PERSON;
+6. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
+7. a name ending in a place head word ("Diyala Province") → GPE unless NER said LOC;
+8. a place the gazetteer knows, not mostly called a person by NER → GPE (LOC if NER said so more);
+9. otherwise the majority of the mentions' NER labels; a name only we found is ORG.
 """
 
 from __future__ import annotations
@@ -17,9 +20,8 @@ from collections import Counter
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon
 from newsgraph.nlp.entities_merge import Group
-from newsgraph.nlp.entities_places import is_known_place
+from newsgraph.nlp.entities_places import is_known_place, place_kind
 
-_PLACE_LABELS = ("GPE", "LOC")
 DEFAULT_TYPE = "ORG"  # abbreviations found without NER are overwhelmingly organisations
 
 
@@ -32,11 +34,14 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
     lexicon_type = next((g.lexicon_type for g in groups if g.lexicon_type), None)
     if lexicon_type:
         return lexicon_type
-    if any(g.person for g in groups) and votes["PERSON"] * 2 >= sum(votes.values()):
-        return "PERSON"
     words = name.split()
     if name in lex.demonyms:
         return "NORP"
+    # A country name is a country even when NER called it a person ("Mali" after "to").
+    if any(place_kind(g.name) == "country" for g in groups):
+        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    if any(g.person for g in groups) and votes["PERSON"] * 2 >= sum(votes.values()):
+        return "PERSON"
     if len(words) >= 2 and words[-1] in lex.org_heads:
         return "ORG"
     if len(words) >= 2 and words[-1] in lex.place_heads:

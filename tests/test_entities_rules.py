@@ -1,0 +1,135 @@
+"""The entity layer's rules one by one: lexicons, mention candidates, typing and the place adapter."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp import entities_places
+from newsgraph.nlp.entities_lexicon import lexicon
+from newsgraph.nlp.entities_mentions import (
+    Cand,
+    acronym_candidates,
+    is_acronym,
+    is_junk,
+    repeat_mentions,
+)
+from newsgraph.nlp.entities_merge import make_groups
+from newsgraph.nlp.entities_types import cluster_type
+
+
+def parsed(nlp: Language, text: str) -> Doc:
+    """The statistical part of the pipeline only (tags, parse, NER), before any newsgraph component."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name.startswith("newsgraph_"):
+            break
+        doc = proc(doc)
+    return doc
+
+
+def cand(text: str, label: str | None, start: int = 0) -> Cand:
+    return Cand(i=0, j=len(text.split()), start=start, end=start + len(text), text=text, label=label)
+
+
+def test_variant_lexicon() -> None:
+    lex = lexicon()
+    for text in ("U.S.", "US", "USA", "United States", "America"):
+        found = lex.variant(text)
+        assert found is not None and found.name == "United States", text
+    assert lex.variant("Quds Force") == lex.variant("Qods Force")
+    assert lex.variant("us") is None  # the pronoun is never the country
+    assert lex.variant("Iranian") is None  # demonyms are not variants of the country
+
+
+@pytest.mark.parametrize("text", ["a", "X", "the government", "2015", "42"])
+def test_junk_mentions(text: str) -> None:
+    assert is_junk(text)
+
+
+@pytest.mark.parametrize("text", ["NATO", "U.N.", "Oxfam", "al-Shabaab"])
+def test_real_names_are_not_junk(text: str) -> None:
+    assert not is_junk(text)
+
+
+def test_acronym_shape() -> None:
+    assert is_acronym("IAEA") and is_acronym("U.S.") and is_acronym("COP26")
+    assert not is_acronym("Iran") and not is_acronym("A") and not is_acronym("ABCDEFGHIJ")
+
+
+def test_bare_abbreviation_missed_by_ner_is_added(nlp: Language) -> None:
+    doc = parsed(nlp, "Negotiators said the CTBT was never ratified, the CEO of the firm said.")
+    found = [c.text for c in acronym_candidates(doc, [], lexicon())]
+    assert found == ["CTBT"]  # CEO is a role, not a name
+
+
+def test_no_abbreviations_from_shouted_headlines(nlp: Language) -> None:
+    doc = parsed(nlp, "BREAKING NEWS: MARKETS FALL AS BANKS WOBBLE")
+    assert acronym_candidates(doc, [], lexicon()) == []
+
+
+def test_repeat_mentions_on_token_boundaries(nlp: Language) -> None:
+    text = "Angela Merkel won again. The Merkel-led coalition held, but Merkelism faded and Merkel left."
+    doc = parsed(nlp, text)
+    first = Cand(i=0, j=2, start=0, end=13, text="Angela Merkel", label="PERSON")
+    found = repeat_mentions(doc, ["Merkel"], [first])
+    assert [(c.text, text[c.start : c.end]) for c in found] == [("Merkel", "Merkel"), ("Merkel", "Merkel")]
+    assert [c.start for c in found] == [text.index("Merkel-led"), text.rindex("Merkel")]
+
+
+def test_repeat_mentions_skip_part_of_a_longer_name(nlp: Language) -> None:
+    doc = parsed(nlp, "Barack Obama spoke. Later Michelle Obama spoke too.")
+    first = Cand(i=0, j=2, start=0, end=12, text="Barack Obama", label="PERSON")
+    assert repeat_mentions(doc, ["Obama"], [first]) == []
+
+
+def test_org_head_word_overrules_person_label() -> None:
+    lex = lexicon()
+    groups = make_groups([cand("Wagner Force", "PERSON"), cand("Wagner Force", "ORG", 40)], lex)
+    assert cluster_type(groups, "Wagner Force", lex) == "ORG"
+
+
+def test_place_head_word_makes_a_place() -> None:
+    lex = lexicon()
+    groups = make_groups([cand("Nineveh Governorate", "ORG")], lex)
+    assert cluster_type(groups, "Nineveh Governorate", lex) == "GPE"
+
+
+def test_majority_vote_of_labels() -> None:
+    lex = lexicon()
+    labels = ["PRODUCT", "ORG", "PRODUCT"]
+    groups = make_groups([cand("Zorblax", label, 20 * n) for n, label in enumerate(labels)], lex)
+    assert cluster_type(groups, "Zorblax", lex) == "PRODUCT"
+
+
+def test_found_only_by_us_defaults_to_org() -> None:
+    lex = lexicon()
+    groups = make_groups([cand("QXZ", None)], lex)
+    assert cluster_type(groups, "QXZ", lex) == "ORG"
+
+
+def test_gazetteer_hits_that_may_overrule_ner() -> None:
+    strong = entities_places._strong
+    assert strong(SimpleNamespace(feature="country", population=0, alternate=False))
+    assert strong(SimpleNamespace(feature="city", population=1_600_000, alternate=True))
+    # a renamed mid-size city's nickname and a hamlet both stay out
+    assert not strong(SimpleNamespace(feature="city", population=125_000, alternate=True))
+    assert not strong(SimpleNamespace(feature="city", population=2_000, alternate=False))
+
+
+def test_fallback_index() -> None:
+    index = entities_places._fallback_index()
+    assert index["baghdad"] == "place"
+    assert index["iraq"] == "country"
+    assert index["fallujah"] == "place"  # "Al Fallūjah", folded
+    assert "google" not in index and "congress" not in index
+
+
+def test_place_kind_of_common_names() -> None:
+    assert entities_places.place_kind("Kenya") == "country"
+    assert entities_places.place_kind("Nairobi") == "place"
+    assert entities_places.place_kind("Zorblaxia") is None
+    assert entities_places.place_kind("nairobi") is None  # lower case is never a name
