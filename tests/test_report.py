@@ -214,7 +214,12 @@ def test_ring_across_the_antimeridian_is_drawn_on_both_sides_not_across_the_map(
 
 def _doc(body: str, reference: str | None = "2020-06-30") -> dict[str, Any]:
     return {
-        "document": {"body": body, "reference_date": {"date": reference, "method": "given", "confidence": 1}},
+        "document": {
+            "body": body,
+            "reference_date": reference,
+            "reference_date_method": "given",
+            "reference_date_confidence": 1,
+        },
         "entities": [],
         "times": [],
         "amounts": [],

@@ -225,10 +225,25 @@ class Analysis:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"format": FORMAT}
         out.update(_plain(dataclasses.asdict(self)))
+        out["document"] = _flatten_reference(out["document"])
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _flatten_reference(document: dict[str, Any]) -> dict[str, Any]:
+    """In JSON, ``reference_date`` is the ISO date itself (what consumers compare), and how it was
+    found sits beside it as ``reference_date_method`` / ``reference_date_confidence``."""
+    flat: dict[str, Any] = {}
+    for key, value in document.items():
+        if key == "reference_date":
+            flat["reference_date"] = value["date"]
+            flat["reference_date_method"] = value["method"]
+            flat["reference_date_confidence"] = value["confidence"]
+        else:
+            flat[key] = value
+    return flat
 
 
 def _plain(value: Any) -> Any:

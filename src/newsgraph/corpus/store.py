@@ -108,13 +108,12 @@ class Store:
             )
         if self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone():
             return False
-        ref = doc["reference_date"]
         self.con.execute(
             "INSERT INTO documents (doc_id, source, url, title, authors, published, reference_date, "
             "reference_method, language, site, body, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 doc_id, doc["source"], doc["url"], doc["title"], doc["authors"], doc["published"],
-                ref["date"], ref["method"], doc["language"], doc.get("site"), doc["body"],
+                doc["reference_date"], doc["reference_date_method"], doc["language"], doc.get("site"), doc["body"],
                 json.dumps(data, ensure_ascii=False),
             ],
         )  # fmt: skip

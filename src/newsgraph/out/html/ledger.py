@@ -13,7 +13,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from newsgraph.out.html.dates import first_day, last_day
+from newsgraph.out.html.dates import first_day, last_day, reference_of
 from newsgraph.out.html.sentences import sentence_around
 
 # Predicates of relations that move money from subject to object (the DESIGN vocabulary plus synonyms
@@ -118,7 +118,7 @@ def _period(
 def build_ledger(d: dict[str, Any]) -> dict[str, Any]:
     """``{"rows": [...], "flows": [...], "other": [...]}`` for the money section of the dossier."""
     body: str = d["document"]["body"]
-    reference = (d["document"].get("reference_date") or {}).get("date")
+    reference = reference_of(d["document"])["date"]
     names = {e["id"]: e["name"] for e in d.get("entities", [])}
     times = {t["id"]: t for t in d.get("times", [])}
     amounts = d.get("amounts", [])

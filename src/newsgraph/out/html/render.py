@@ -79,7 +79,7 @@ def render_html(analysis: Analysis) -> str:
         ]
     )
     doc = data["document"]
-    reference = doc.get("reference_date") or {}
+    reference = view["reference"]
     return (
         _environment()
         .get_template("report.html.j2")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newsgraph.out.html.dates import first_day, last_day
+from newsgraph.out.html.dates import first_day, last_day, reference_of
 
 # TIMEX3 modifiers that blur one end of a time: "the start of 2014" has a firm first day but no firm
 # last day; "the end of 2013" the opposite; "mid-", "about" blur both.
@@ -65,7 +65,7 @@ def _event_actor(ev: dict[str, Any], names: dict[str, str]) -> str | None:
 
 def build_timeline(d: dict[str, Any]) -> list[dict[str, Any]]:
     """One item per event with a date (own bounds or its time's) and per claim with dated times."""
-    reference = (d["document"].get("reference_date") or {}).get("date")
+    reference = reference_of(d["document"])["date"]
     names = {e["id"]: e["name"] for e in d.get("entities", [])}
     types = {e["id"]: e["type"] for e in d.get("entities", [])}
     times = {t["id"]: t for t in d.get("times", [])}

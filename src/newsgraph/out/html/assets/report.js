@@ -59,14 +59,26 @@
   function entName(id) { return ENT[id] ? ENT[id].name : (id || ""); }
 
   /* ---------- money formatting ---------- */
+  var FORMATS = {};
+  function formatter(currency, compact) {
+    // Building an Intl.NumberFormat is slow; a ledger of hundreds of rows reuses a few.
+    var key = (currency || "") + (compact ? "/c" : "");
+    if (!FORMATS[key]) {
+      var opts = { notation: compact ? "compact" : "standard", maximumFractionDigits: 2 };
+      try {
+        FORMATS[key] = new Intl.NumberFormat("en", currency ? Object.assign({ style: "currency", currency: currency }, opts) : opts);
+        FORMATS[key].suffix = "";
+      } catch (e) {  // an unknown currency code: a plain number followed by the code
+        FORMATS[key] = new Intl.NumberFormat("en", opts);
+        FORMATS[key].suffix = " " + currency;
+      }
+    }
+    return FORMATS[key];
+  }
   function money(value, currency) {
     if (value === null || value === undefined) return "";
-    try {
-      if (currency) {
-        return new Intl.NumberFormat("en", { style: "currency", currency: currency, notation: Math.abs(value) >= 1e6 ? "compact" : "standard", maximumFractionDigits: 2 }).format(value);
-      }
-    } catch (e) { /* an unknown currency code falls through to the plain number */ }
-    return new Intl.NumberFormat("en", { notation: Math.abs(value) >= 1e6 ? "compact" : "standard", maximumFractionDigits: 2 }).format(value) + (currency ? " " + currency : "");
+    var f = formatter(currency, Math.abs(value) >= 1e6);
+    return f.format(value) + f.suffix;
   }
 
   /* ---------- record descriptions (tooltip and panel) ---------- */
@@ -341,7 +353,7 @@
     var host = document.getElementById("timeline-chart");
     var controls = document.getElementById("timeline-controls");
     if (!items.length) { host.appendChild(el("p", { class: "muted empty" }, "No dated events or claims.")); return; }
-    var ref = A.document.reference_date && A.document.reference_date.date;
+    var ref = V.reference.date;
     var lo = Math.min.apply(null, items.map(function (i) { return ms(i.start); }));
     var hi = Math.max.apply(null, items.map(function (i) { return ms(i.end) + DAY; }));
     if (ref && ms(ref) > hi && ms(ref) - hi < (hi - lo)) hi = ms(ref) + DAY;
@@ -639,43 +651,46 @@
   function typeColor(t) { return TYPE_COLORS[t] || "#555"; }
 
   function layout(nodes, edges, W, H) {
-    // A small force layout: repulsion between all nodes, springs along edges, a pull to the centre.
-    // Deterministic start (a circle) so the same article always gives the same picture.
-    var n = nodes.length, pos = {};
+    // A small force layout (Fruchterman–Reingold): repulsion between all nodes, springs along edges,
+    // a pull to the centre. Deterministic start (a circle) so one article always gives one picture.
+    // The all-pairs step is O(n²), so big charts get fewer, longer steps: about 3M pair visits in all.
+    var n = nodes.length, index = {};
+    var x = new Float64Array(n), y = new Float64Array(n), dx = new Float64Array(n), dy = new Float64Array(n);
     nodes.forEach(function (nd, i) {
       var a = 2 * Math.PI * i / Math.max(n, 1);
-      pos[nd.id] = { x: W / 2 + Math.cos(a) * W / 3, y: H / 2 + Math.sin(a) * H / 3 };
+      index[nd.id] = i;
+      x[i] = W / 2 + Math.cos(a) * W / 3;
+      y[i] = H / 2 + Math.sin(a) * H / 3;
     });
-    var k = Math.sqrt(W * H / Math.max(n, 1)) * 0.6;
-    for (var step = 0; step < 300; step++) {
-      var temp = (W / 10) * (1 - step / 300) + 1;
-      var disp = {};
-      nodes.forEach(function (a) { disp[a.id] = { x: 0, y: 0 }; });
+    var links = edges.map(function (e) { return [index[e.source], index[e.target]]; });
+    var k = Math.sqrt(W * H / Math.max(n, 1)) * 0.6, k2 = k * k;
+    var steps = Math.max(50, Math.min(300, Math.round(3e6 / Math.max(1, n * n))));
+    for (var step = 0; step < steps; step++) {
+      var temp = (W / 10) * (1 - step / steps) + 1;
+      dx.fill(0); dy.fill(0);
       for (var i = 0; i < n; i++) {
         for (var j = i + 1; j < n; j++) {
-          var p = pos[nodes[i].id], q = pos[nodes[j].id];
-          var dx = p.x - q.x, dy = p.y - q.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-          var f = k * k / d;
-          disp[nodes[i].id].x += dx / d * f; disp[nodes[i].id].y += dy / d * f;
-          disp[nodes[j].id].x -= dx / d * f; disp[nodes[j].id].y -= dy / d * f;
+          var ddx = x[i] - x[j], ddy = y[i] - y[j], d2 = ddx * ddx + ddy * ddy || 0.01;
+          var f = k2 / d2;  // (k²/d) along the unit vector = k²·(dx,dy)/d²
+          dx[i] += ddx * f; dy[i] += ddy * f; dx[j] -= ddx * f; dy[j] -= ddy * f;
         }
       }
-      edges.forEach(function (e) {
-        var p = pos[e.source], q = pos[e.target];
-        if (p === q) return;
-        var dx = p.x - q.x, dy = p.y - q.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        var f = d * d / k;
-        disp[e.source].x -= dx / d * f; disp[e.source].y -= dy / d * f;
-        disp[e.target].x += dx / d * f; disp[e.target].y += dy / d * f;
-      });
-      nodes.forEach(function (a) {
-        var p = pos[a.id], v = disp[a.id];
-        v.x += (W / 2 - p.x) * 0.05 * k / 10; v.y += (H / 2 - p.y) * 0.05 * k / 10;
-        var len = Math.sqrt(v.x * v.x + v.y * v.y) || 1;
-        p.x = Math.min(W - 40, Math.max(40, p.x + v.x / len * Math.min(len, temp)));
-        p.y = Math.min(H - 30, Math.max(30, p.y + v.y / len * Math.min(len, temp)));
-      });
+      for (var l = 0; l < links.length; l++) {
+        var s = links[l][0], t = links[l][1];
+        if (s === t) continue;
+        var ex = x[s] - x[t], ey = y[s] - y[t], d = Math.sqrt(ex * ex + ey * ey) || 0.01;
+        var g = d / k;  // (d²/k) along the unit vector
+        dx[s] -= ex * g; dy[s] -= ey * g; dx[t] += ex * g; dy[t] += ey * g;
+      }
+      for (var m = 0; m < n; m++) {
+        var vx = dx[m] + (W / 2 - x[m]) * 0.005 * k, vy = dy[m] + (H / 2 - y[m]) * 0.005 * k;
+        var len = Math.sqrt(vx * vx + vy * vy) || 1, mv = Math.min(len, temp) / len;
+        x[m] = Math.min(W - 40, Math.max(40, x[m] + vx * mv));
+        y[m] = Math.min(H - 30, Math.max(30, y[m] + vy * mv));
+      }
     }
+    var pos = {};
+    nodes.forEach(function (nd, i) { pos[nd.id] = { x: x[i], y: y[i] }; });
     return pos;
   }
 
@@ -1105,13 +1120,15 @@
       throw e;
     }
   }
-  renderLayers();
-  renderArticle();
-  wireGlobal();
-  var failures = [];
-  [["timeline", renderTimeline], ["map", renderMap], ["graph", renderGraph], ["money", renderMoney], ["claims", renderClaims]].forEach(function (s) {
+  var failures = [], took = {};
+  // Each section's drawing time is left on the root element for the benchmark (data-section-ms).
+  [["article", function () { renderLayers(); renderArticle(); wireGlobal(); }], ["timeline", renderTimeline], ["map", renderMap],
+   ["graph", renderGraph], ["money", renderMoney], ["claims", renderClaims]].forEach(function (s) {
+    var t0 = performance.now();
     try { safely(s[0], s[1]); } catch (e) { failures.push(e); }
+    took[s[0]] = Math.round(performance.now() - t0);
   });
+  document.documentElement.setAttribute("data-section-ms", JSON.stringify(took));
   document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.documentElement.setAttribute("data-ready", failures.length ? "partial" : "yes");
   if (failures.length) setTimeout(function () { throw failures[0]; }, 0);
