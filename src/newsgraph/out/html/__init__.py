@@ -7,6 +7,6 @@ the country outlines of the base map. The Content-Security-Policy forbids every 
 
 from __future__ import annotations
 
-from newsgraph.out.html.render import render_html
+from newsgraph.out.html.render import render_html, render_html_data
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "render_html_data"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
@@ -39,3 +40,21 @@ def last_day(value: str | None) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def reference_of(document: dict[str, Any]) -> dict[str, Any]:
+    """``{date, method, confidence}`` of a ``newsgraph/1`` document: the JSON keeps the date itself in
+    ``reference_date`` and how it was found beside it; a nested ``{date, method, confidence}`` object
+    (the record's own shape) is read too."""
+    value = document.get("reference_date")
+    if isinstance(value, dict):
+        return {
+            "date": value.get("date"),
+            "method": value.get("method") or "",
+            "confidence": value.get("confidence"),
+        }
+    return {
+        "date": value,
+        "method": document.get("reference_date_method") or "",
+        "confidence": document.get("reference_date_confidence"),
+    }

@@ -61,7 +61,11 @@ def _environment() -> jinja2.Environment:
 
 def render_html(analysis: Analysis) -> str:
     """The dossier of one analyzed article, as a single HTML page that makes no network request."""
-    data = analysis.to_dict()
+    return render_html_data(analysis.to_dict())
+
+
+def render_html_data(data: dict[str, Any]) -> str:
+    """The dossier from a ``newsgraph/1`` dict (e.g. one read back from the corpus store)."""
     view = build_view(data)
     payload = {"analysis": data, "view": view, "world": list(world_countries())}
     script, style = _asset("report.js"), _asset("report.css")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from newsgraph.out.html.dates import reference_of
 from newsgraph.out.html.ledger import build_ledger
 from newsgraph.out.html.timeline import build_timeline
 
@@ -110,6 +111,7 @@ def build_view(d: dict[str, Any]) -> dict[str, Any]:
     ledger = build_ledger(d)
     return {
         "counts": counts(d),
+        "reference": reference_of(d["document"]),
         "timeline": build_timeline(d),
         "graph": build_graph(d),
         "markers": build_markers(d),

@@ -689,8 +689,13 @@
         y[m] = Math.min(H - 30, Math.max(30, y[m] + vy * mv));
       }
     }
+    // Stretch the result to the frame (at most 3×): the centre pull leaves a small graph huddled.
+    var x0 = Math.min.apply(null, x), x1 = Math.max.apply(null, x), y0 = Math.min.apply(null, y), y1 = Math.max.apply(null, y);
+    var sx = Math.min(3, (W - 200) / Math.max(x1 - x0, 1)), sy = Math.min(3, (H - 100) / Math.max(y1 - y0, 1));
     var pos = {};
-    nodes.forEach(function (nd, i) { pos[nd.id] = { x: x[i], y: y[i] }; });
+    nodes.forEach(function (nd, i) {
+      pos[nd.id] = { x: W / 2 + (x[i] - (x0 + x1) / 2) * sx, y: H / 2 + (y[i] - (y0 + y1) / 2) * sy };
+    });
     return pos;
   }
 
@@ -731,7 +736,7 @@
     var edgeNodes = G.edges.map(function (e) {
       var key = [e.source, e.target].sort().join("|");
       pairIndex[key] = (pairIndex[key] || 0) + 1;
-      var bend = (pairIndex[key] - (pairCount[key] + 1) / 2) * 40 * (e.source < e.target ? 1 : -1);
+      var bend = (pairIndex[key] - (pairCount[key] + 1) / 2) * 56 * (e.source < e.target ? 1 : -1);
       if (e.source === e.target) bend = 0;
       var g = sv("g", { class: "graph-edge" + (e.polarity === "negative" ? " neg" : "") + (e.modality !== "actual" ? " modal" : ""), "data-id": e.id, "data-predicate": e.predicate, tabindex: 0, role: "button",
         "aria-label": entName(e.source) + " " + (e.polarity === "negative" ? "not " : "") + e.predicate + " " + entName(e.target) });
