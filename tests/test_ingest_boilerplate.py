@@ -234,3 +234,16 @@ def test_quoted_first_sentence_is_not_a_title() -> None:
     text = "The minister said: “We will not back down.”\n\nTalks resume on Monday."
     result = clean_text(text)
     assert result.title is None and result.body == text
+
+
+def test_blog_share_list_and_readers_comment_thread() -> None:
+    result = clean_text(_fixture("blog_with_comment_thread.txt"))
+    assert result.title == "Why the fuel subsidy cut hit the north hardest"
+    assert result.authors == ("Omar Farouk",) and result.published == "2023-06-14"
+    paragraphs = result.body.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[-1].startswith("Several farmers' groups have asked for a targeted rebate")
+    kinds = _kinds(result)
+    assert kinds["share"] == ["Share this:", "Facebook", "Twitter", "WhatsApp"]
+    assert "My uncle stopped irrigating last month. This is exactly right." in kinds["comments"]
+    assert kinds["comments"][-1] == "Leave a Reply"

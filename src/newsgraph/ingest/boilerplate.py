@@ -45,6 +45,8 @@ NEAR_DUPLICATE_RATIO = 0.9
 MIN_REPEAT_CHARS = 80
 # Fuzzy matching only for lines long enough that a 10% edit is a typo, not a different item.
 MIN_FUZZY_CHARS = 30
+# Where on the page (share of its characters) a comment header may start the readers' thread.
+COMMENT_THREAD_FROM = 0.5
 # A byline without a recognizable name ("By Reuters staff") is short.
 MAX_BYLINE_CHARS = 80
 # A section label above a headline ("Middle East", "World news", "Analysis") has at most 3 words.
@@ -84,6 +86,7 @@ _DATES = (
 )
 # Where the names of a byline end: a separator, a date, "Updated ...".
 _BYLINE_END = re.compile(r"\s+[|•·]\s+|\s[–—-]\s|;|\b(?:updated|published|posted)\b|\d", re.I)
+_POSTED_BY = re.compile(r"\bby\s+(?P<rest>[A-Z].*)$")
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
 _CLOCK = r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
@@ -364,6 +367,7 @@ def clean_text(
     for unit in p.units:
         unit.kind = classify_line(unit.text)
     _mark_head(p, title_from_text=title_from_text)
+    _mark_comment_thread(p)
     _mark_bio(p)
     _mark_captions(p)
     _mark_repeats(p, far=drop_repeats)
@@ -418,6 +422,27 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
         if _is_date_line(unit.text) and (date := _parse_date(unit.text)):
             p.published = p.published or date
             unit.kind = "other"
+            # "Posted on 14 June 2023 by Jane Doe"
+            if by := _POSTED_BY.search(unit.text):
+                p.authors.extend(n for n in parse_names(by.group("rest")) if n not in p.authors)
+
+
+def _mark_comment_thread(p: _Pass) -> None:
+    """Everything after a comment-section header in the second half of the page is the thread.
+
+    Readers' comments (a user name, a time stamp, their text, "Reply") look like article text one
+    line at a time; the header before them ("3 Comments", "Leave a reply") is what gives them away.
+    Comment cues in the first half are left alone: a real thread does not sit above the article.
+    """
+    total = sum(len(u.text) for u in p.units)
+    before = 0
+    for index, unit in enumerate(p.units):
+        before += len(unit.text)
+        if unit.kind == "comments" and before >= total * COMMENT_THREAD_FROM:
+            for later in p.units[index + 1 :]:
+                if later.kind is None and not later.caption and not later.meta:
+                    later.kind = "comments"
+            return
 
 
 def _mark_captions(p: _Pass) -> None:
