@@ -15,6 +15,7 @@ from newsgraph.nlp.entities_mentions import (
     acronym_candidates,
     is_acronym,
     is_junk,
+    ner_candidates,
     repeat_mentions,
 )
 from newsgraph.nlp.entities_merge import make_groups
@@ -133,3 +134,44 @@ def test_place_kind_of_common_names() -> None:
     assert entities_places.place_kind("Nairobi") == "place"
     assert entities_places.place_kind("Zorblaxia") is None
     assert entities_places.place_kind("nairobi") is None  # lower case is never a name
+
+
+def with_ents(doc: Doc, spans: list[tuple[str, str]]) -> Doc:
+    """Set NER output by hand (text of the span → label) to test what our layer makes of it."""
+    ents = []
+    for text, label in spans:
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text), label=label)
+        assert span is not None, text
+        ents.append(span)
+    doc.ents = ents
+    return doc
+
+
+def test_mentions_are_trimmed_to_the_name(nlp: Language) -> None:
+    text = "Buyers chose the earlier MacBook Pro over Dell’s laptops, said Mr. Osama bin Laden’s cousin."
+    doc = with_ents(
+        parsed(nlp, text),
+        [("the earlier MacBook Pro", "ORG"), ("Dell’s", "ORG"), ("Mr. Osama bin Laden’s", "PERSON")],
+    )
+    found = ner_candidates(doc, lexicon())
+    assert [c.text for c in found] == ["MacBook Pro", "Dell", "Osama bin Laden"]
+    for c in found:
+        assert text[c.start : c.end] == c.text
+
+
+def test_mention_across_a_paragraph_break_keeps_one_line(nlp: Language) -> None:
+    text = "We reviewed Thunderbolt 3\n\nApple Watch owners wrote in."
+    doc = with_ents(parsed(nlp, text), [("Thunderbolt 3\n\nApple Watch", "PERSON")])
+    assert [c.text for c in ner_candidates(doc, lexicon())] == ["Apple Watch"]
+
+
+def test_swallowed_title_becomes_a_title(nlp: Language) -> None:
+    doc = with_ents(parsed(nlp, "Yesterday President Lula visited the port."), [("President Lula", "PERSON")])
+    (found,) = ner_candidates(doc, lexicon())
+    assert (found.text, found.titles) == ("Lula", ["President"])
+
+
+def test_numeric_labels_make_no_candidates(nlp: Language) -> None:
+    doc = with_ents(parsed(nlp, "In 2015 they paid $5 million."), [("2015", "DATE"), ("$5 million", "MONEY")])
+    assert ner_candidates(doc, lexicon()) == []

@@ -86,8 +86,9 @@ def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
             continue
         name = canonical_name(cl)
         kind = cluster_type(cl, name, lex)
-        titles = [t for c in mentions for t in c.titles]
-        if kind == "PERSON":
+        titles: list[str] = []
+        if kind == "PERSON":  # roles belong to people; "Imam" before "Muslim" is no title of a group
+            titles = [t for c in mentions for t in c.titles]
             titles.extend(t for c in mentions for t in dependency_titles(doc, c, lex))
         entities.append(
             (

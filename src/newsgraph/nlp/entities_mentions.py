@@ -19,6 +19,28 @@ ENTITY_LABELS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Lower-case words that belong inside a personal or place name ("Osama bin Laden", "Charles de Gaulle").
+_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "dos",
+    }
+)
 # An abbreviation: capitals (digits and inner dots or ampersands allowed), at least two letters.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&.]*[A-Z0-9.]$")
 MAX_ACRONYM_LENGTH = 8  # longer all-capital words are shouted text, not abbreviations
@@ -55,10 +77,39 @@ def cand_from_tokens(doc: Doc, i: int, j: int, label: str | None) -> Cand:
     return Cand(i=i, j=j, start=span.start_char, end=span.end_char, text=span.text, label=label)
 
 
+def _longest_line(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """NER sometimes runs a name across a paragraph break ("Thunderbolt 3\n\nApple"); keep one line,
+    the longest (the later one on a tie: the name opening a paragraph, not a heading's tail)."""
+    parts: list[tuple[int, int]] = []
+    start = i
+    for k in range(i, j):
+        if doc[k].is_space:
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, j))
+    return max((p for p in parts if p[1] > p[0]), key=lambda p: (p[1] - p[0], p[0]), default=(i, i))
+
+
+def _glued(doc: Doc, k: int) -> bool:
+    """Token ``k`` is joined to a neighbour by a hyphen ("al-Maliki", "Ing-wen")."""
+    return (k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_) or (
+        k > 0 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_
+    )
+
+
 def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[str]]:
-    """Drop leading determiners/honorifics/titles and trailing possessives/punctuation."""
+    """Drop leading determiners/honorifics/titles/lower-case words, trailing possessives/punctuation/
+    lower-case words ("earlier MacBook Pro" → "MacBook Pro"); name particles ("al-", "bin") stay."""
+    i, j = _longest_line(doc, i, j)
     titles: list[str] = []
-    while i < j and (doc[i].lower_ in _DETERMINERS or doc[i].is_punct or doc[i].lower_ in lex.honorifics):
+
+    def loose_start(tok: Token) -> bool:
+        low = tok.lower_
+        if low in _DETERMINERS or tok.is_punct or low in lex.honorifics:
+            return True
+        return tok.is_lower and low not in _PARTICLES and not _glued(doc, tok.i)
+
+    while i < j and loose_start(doc[i]):
         i += 1
     # A title word swallowed into a PERSON span ("President Obama") becomes a title of the person.
     for k in range(j - 1, i, -1):
@@ -67,7 +118,11 @@ def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[
             titles.append(doc[i:k].text)
             i = k
             break
-    while j > i and (doc[j - 1].text in _POSSESSIVE or doc[j - 1].is_punct):
+    while j > i and (
+        doc[j - 1].text in _POSSESSIVE
+        or doc[j - 1].is_punct
+        or (doc[j - 1].is_lower and not _glued(doc, j - 1))
+    ):
         j -= 1
     return i, j, titles
 
