@@ -35,6 +35,7 @@ class Lexicon:
     percent: dict[str, str]  # written form -> unit
     counted: dict[str, str]  # written form (lower case) -> unit
     modifiers: frozenset[str]
+    modifier_stopwords: tuple[str, ...]
     qualifiers_before: dict[str, str]  # phrase (lower case) -> qualifier
     qualifiers_after: dict[str, str]
     rates: dict[str, str]  # phrase -> per
@@ -133,6 +134,7 @@ def lexicon() -> Lexicon:
         percent={str(p["text"]).lower(): str(p["unit"]) for p in units["percent"]},
         counted=counted,
         modifiers=frozenset(m.lower() for m in _strings(units, "modifiers", "units.yaml")),
+        modifier_stopwords=_strings(units, "modifier_stopwords", "units.yaml"),
         qualifiers_before=_by_class(mods, "qualifiers_before", "modifiers.yaml", QUALIFIERS),
         qualifiers_after=_by_class(mods, "qualifiers_after", "modifiers.yaml", QUALIFIERS),
         rates=_by_class(mods, "rates", "modifiers.yaml", PER_VALUES),

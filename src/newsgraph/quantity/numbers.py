@@ -75,6 +75,8 @@ def _words(tokens: list[str]) -> Reading | None:
     total = current = Decimal(0)
     last_scale = Decimal(1)
     seen_number = scaled = False
+    if tokens[0] in lex.scales and tokens[0] != "dozen":
+        return None  # "Million Dollar Mermaid": a scale word needs a number (or "a") before it
     for i, token in enumerate(tokens):
         if token in ("a", "an") and i == 0 and len(tokens) > 1:
             current = Decimal(1)

@@ -63,7 +63,7 @@ def patterns() -> Patterns:
     vague_plural = alt(lex.vague_plurals)
     vague_big = alt(p for p, v in lex.vague_plurals.items() if v >= 1000)
     atom = rf"""
-        (?<![\w.,/:])(?<![A-Za-z]-)
+        (?<![\w.,/:=#@])(?<![A-Za-z]-)
         (?:(?P<sym>{alt(symbols)})\s?)?
         (?P<num>
             (?i:{alt(lex.fractions)})\s+(?i:{big})(?!\w)
@@ -77,7 +77,10 @@ def patterns() -> Patterns:
           | (?P<pct>\s?%|[\s-](?i:{alt(p for p in lex.percent if p != "%")})(?!\w))
         )?
     """
-    modifier = rf"(?:[A-Z][\w.'’]*(?:-[\w.'’]+)*|[a-z]+(?:-[a-z]+)+|(?i:{alt(lex.modifiers)}))(?!\w)"
+    # Capitalised modifiers are names and nationalities ("5,000 Iranian troops"), not the function words
+    # of a title-case headline ("Shot 11 Times By Police").
+    stop = rf"(?!(?i:{alt(lex.modifier_stopwords)})(?!\w))"
+    modifier = rf"(?:{stop}[A-Z][\w.'’]*(?:-[\w.'’]+)*|[a-z]+(?:-[a-z]+)+|(?i:{alt(lex.modifiers)}))(?!\w)"
     noun = rf"(?P<of>\s+of)?(?:\s+{modifier}){{0,{MAX_MODIFIERS}}}\s+(?P<noun>(?i:{alt(lex.counted)}))(?!\w)"
     before_words = alt(lex.qualifiers_before)
     return Patterns(

@@ -75,9 +75,12 @@ def _unit_of(text: str, m: re.Match[str]) -> tuple[str | None, str | None, int]:
         words = name.split()
         has_of = words[0].lower() == "of"
         written = " ".join(words[1:] if has_of else words).lower()
-        refused = (has_of and not reading_vague) or (
-            written in pats.ambiguous_names and re.match(r"\s+of\b", text[m.end("name") :]) is not None
+        # "pounds" is also a weight: as money only after a scale ("3 million pounds"), never before "of".
+        ambiguous = written in pats.ambiguous_names and (
+            re.match(r"\s+of\b", text[m.end("name") :]) is not None
+            or not (read_number(m.group("num")) or Reading(Decimal(0))).scaled
         )
+        refused = (has_of and not reading_vague) or ambiguous
         if not refused:
             currency = currency or pats.name_currency[written]
             end = m.end("name")
