@@ -57,7 +57,9 @@ def subjects(verb: Token) -> list[Token]:
                 return [cur.head]
             return [s]
         if cur.dep_ == "relcl":
-            return [cur.head]
+            # "the girl who was kidnapped": the antecedent is the patient, not the subject.
+            passive = any(c.dep_ == "nsubjpass" for c in cur.children)
+            return [] if passive else [cur.head]
         if cur.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl"):
             nxt = cur.head
             if cur.dep_ == "pcomp":  # "by releasing funds": the verb that takes the "by" phrase
@@ -105,6 +107,8 @@ def verb_arguments(verb: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
             args += [("agent", s) for s in subjects(verb)]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "hostages freed by X": the noun is the patient
         args.append(("patient", verb.head))
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        args.append(("patient", verb.head))  # "the girl who was kidnapped"
     for role, tok in list(args):
         args += [(role, t) for t in included(tok)]
     return args
@@ -183,7 +187,7 @@ def sense_holds(
             return False, None
     if sense.agent and not any(t.lemma_.lower() in sense.agent for r, t in args if r == "agent"):
         return False, None
-    if sense.place_arg and not any(index.is_place(t) for _, t in args):
+    if sense.place_arg and not any(index.is_place(t) for r, t in args if r != "agent"):
         return False, None
     return True, modifier
 

@@ -18,6 +18,7 @@ REQUIRED = (
     "money_nouns",
     "operation_verbs",
     "role_nouns",
+    "compound_roles",
 )
 
 
@@ -25,6 +26,7 @@ REQUIRED = (
 class Predicate:
     name: str
     preps: frozenset[str] = frozenset()
+    lists: bool = True
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class RelationLexicon:
     money_nouns: frozenset[str]
     operation_verbs: dict[str, str]
     role_nouns: dict[str, str]
+    compound_roles: frozenset[str]
 
 
 def _predicates(raw: object, key: str) -> dict[str, Predicate]:
@@ -75,4 +78,5 @@ def load_relation_lexicon() -> RelationLexicon:
         money_nouns=_words(raw["money_nouns"], "money_nouns"),
         operation_verbs=_mapping(raw["operation_verbs"], "operation_verbs"),
         role_nouns=_mapping(raw["role_nouns"], "role_nouns"),
+        compound_roles=_words(raw["compound_roles"], "compound_roles"),
     )

@@ -55,12 +55,13 @@ class Patterns:
                     out.append(eid)
         return tuple(out)
 
-    def _objects(self, toks: list[Token]) -> tuple[str, ...]:
+    def _objects(self, toks: list[Token], *, lists: bool = True) -> tuple[str, ...]:
         """Objects over conjuncts and "including" lists; a common noun counts through "of"/owner."""
         expanded: list[Token] = []
         for t in toks:
             expanded += conjuncts(t)
-            expanded += [m for i in included(t) for m in conjuncts(i)]
+            if lists:
+                expanded += [m for i in included(t) for m in conjuncts(i)]
         return self._ents(expanded, through=True, modifiers=False)
 
     def _clause_subjects(self, verb: Token) -> tuple[str, ...]:
@@ -104,7 +105,7 @@ class Patterns:
                 if targets:
                     yield Candidate(subj, self.lex.operation_verbs[lemma], targets, verb)
                 objs = [o for o in objs if o not in op_objs]
-            yield Candidate(subj, entry.name, self._objects(objs), verb)
+            yield Candidate(subj, entry.name, self._objects(objs, lists=entry.lists), verb)
         if lemma in self.lex.money_verbs and any(self._is_money(o) for o in dobj):
             recipients = [
                 p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
@@ -170,7 +171,9 @@ class Patterns:
         predicate = self.lex.role_nouns[lemma]
         orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
         objs = self._ents([o for org in orgs for o in conjuncts(org)], through=False)
-        if not objs:  # "Ruritanian army chief X", "the party's leader"
+        if (
+            not objs and predicate in self.lex.compound_roles
+        ):  # "Ruritanian army chief X", "the party's leader"
             objs = self._ents(
                 [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i],
                 through=False,
