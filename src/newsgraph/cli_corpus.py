@@ -206,7 +206,7 @@ def timeline_cmd(
             " AND EXISTS (SELECT 1 FROM participants pa JOIN actor_links l ON l.doc_id = pa.doc_id "
             "AND l.entity_id = pa.entity_id JOIN actors a USING (actor_id) WHERE pa.doc_id = t.doc_id "
             "AND pa.event_id = t.event_id AND (lower(a.name) = lower(?) OR list_contains(list_transform(a.aliases, "
-            "x -> lower(x)), lower(?))))"
+            "lambda x: lower(x)), lower(?))))"
         )
         params += [actor, actor]
     columns, rows = store.query(sql + " LIMIT ?", [*params, limit])

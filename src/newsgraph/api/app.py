@@ -309,9 +309,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         sql = "SELECT actor_id AS id, name, type, documents, mentions, aliases FROM actors"
         params: list[Any] = []
         if q:
-            sql += (
-                " WHERE lower(name) LIKE ? OR list_contains(list_transform(aliases, x -> lower(x)), lower(?))"
-            )
+            sql += " WHERE lower(name) LIKE ? OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?))"
             params += [f"%{q.lower()}%", q]
         return _json_or_error(
             lambda: _rows(sql + " ORDER BY documents DESC, mentions DESC LIMIT ?", [*params, limit])
