@@ -203,3 +203,29 @@ def test_seed_has_one_soleimani_typed_person(seed_analysis) -> None:  # type: ig
     assert len(found) == 1
     assert found[0].type == "PERSON"
     assert found[0].name == "Qassem Soleimani"
+
+
+def test_bare_first_name_joins_the_only_full_name(nlp: Language) -> None:
+    ents = entities(
+        nlp, "Greta Thunberg spoke in Davos on Tuesday. Later, Greta told delegates that time was short."
+    )
+    assert one(ents, "Greta").name == "Greta Thunberg"
+
+
+def test_shared_first_name_stays_apart(nlp: Language) -> None:
+    ents = entities(nlp, "John Smith and John Doe founded the firm. John left in 2010.")
+    john = one(ents, "John")
+    assert john.aliases == ("John",)
+
+
+def test_company_named_after_a_person_stays_apart(nlp: Language) -> None:
+    ents = entities(
+        nlp,
+        "Walt Disney opened the park in 1955. Disney shares rose on Monday, and Disney said profits grew.",
+    )
+    assert one(ents, "Disney") is not one(ents, "Walt Disney")
+    assert one(ents, "Disney").type == "ORG"
+
+
+def test_end_of_a_title_is_no_entity(nlp: Language) -> None:
+    assert entities(nlp, "The Secretary of State said the talks would go on.") == []

@@ -145,20 +145,15 @@ def ner_candidates(doc: Doc, lex: EntityLexicon) -> list[Cand]:
 
 
 def _inside_title(doc: Doc, ent: Span, lex: EntityLexicon) -> bool:
-    """``State`` in "Secretary of State John Kerry" is part of a title, not an entity."""
+    """``State`` in "Secretary of State John Kerry" is the end of a title, not an entity."""
     sent_start = ent.sent.start_char
     text = doc.text[sent_start : ent.end_char].lower()
     for title in lex.prefix_titles:
         if text.endswith(title) and len(title) > len(ent.text):
             cut = len(text) - len(title)
-            if (cut == 0 or not text[cut - 1].isalnum()) and _title_continues(doc, ent):
+            if cut == 0 or not text[cut - 1].isalnum():
                 return True
     return False
-
-
-def _title_continues(doc: Doc, ent: Span) -> bool:
-    """A title swallows the entity only when a name follows it ("... of State John Kerry")."""
-    return ent.end < len(doc) and doc[ent.end].text[:1].isupper() and doc[ent.end].pos_ == "PROPN"
 
 
 def _is_shouting(doc: Doc, tok: Token) -> bool:

@@ -8,7 +8,9 @@ a :class:`Group`; groups are then joined by these rules, each kept conservative:
 * a name with a leading modifier joins the bare name ("Iranian Qods Force" → "Qods Force");
 * two full names of a person with the same first and last word join ("Barack Hussein Obama");
 * a surname joins the one full name of a person ending in it; when two different full names
-  end in it, it joins neither.
+  end in it, it joins neither;
+* a bare first name NER calls a person joins the one full name starting with it, unless that
+  first name is shared or is also a surname in the document.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from newsgraph.nlp.entities_places import is_known_place
 # Surname particles: "al-Abadi" is also referred to as "Abadi", "van Gogh" as "Gogh" rarely, so only
 # hyphenated Arabic articles are stripped.
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.IGNORECASE)
+# An organisation label on this many mentions (and no other label) keeps a surname-shaped name
+# apart from a person with that surname: one ORG tag is often NER noise on a surname, two are not.
+MIN_ORG_VOTES = 2
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&"})
 
 
@@ -141,6 +146,7 @@ def cluster(
             if a < b and ga.words[0] == gb.words[0] and ga.words[-1] == gb.words[-1]:
                 uf.union(a, b)
     _join_surnames(groups, full, uf)
+    _join_first_names(groups, full, uf)
 
     clusters: dict[int, list[Group]] = {}
     for n, g in enumerate(groups):
@@ -199,8 +205,33 @@ def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None
         if len(owners) > 1:
             g.ambiguous_surname = True
             continue
-        # A place name that only coincides with a surname (Jordan, the country) stays apart unless
-        # NER itself called some mention of it a person.
-        if is_known_place(g.name) and not g.labels["PERSON"]:
+        if _other_kind_of_name(g):
             continue
         uf.union(n, owners.pop())
+
+
+def _other_kind_of_name(g: Group) -> bool:
+    """A surname-shaped name that NER never called a person and that is known as something else:
+    a place (Jordan, the country) or, on every mention, an organisation (Disney beside Walt Disney)."""
+    if g.labels["PERSON"]:
+        return False
+    if is_known_place(g.name):
+        return True
+    return g.labels["ORG"] >= MIN_ORG_VOTES and g.labels["ORG"] == sum(g.labels.values())
+
+
+def _join_first_names(groups: list[Group], full: list[int], uf: _UnionFind) -> None:
+    """A bare first name NER calls a person joins the one full name starting with it ("Serena" →
+    "Serena Williams"); never when two people share it or it is also someone's surname."""
+    by_first: dict[str, set[int]] = {}
+    surnames = {key for f in full for key in _surname_keys(groups[f])}
+    for f in full:
+        by_first.setdefault(groups[f].words[0].casefold(), set()).add(f)
+    for n, g in enumerate(groups):
+        if g.full_name or len(g.words) != 1 or g.key in surnames:
+            continue
+        if not g.labels["PERSON"] or g.labels["PERSON"] * 2 < sum(g.labels.values()):
+            continue
+        owners = {uf.find(f) for f in by_first.get(g.key, set())}
+        if len(owners) == 1:
+            uf.union(n, owners.pop())
