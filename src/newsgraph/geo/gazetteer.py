@@ -137,12 +137,12 @@ class Gazetteer:
         if not key:
             return []
         found = self.exact(key)
-        if not found:
-            for variant in _variants(key):
-                found = self.exact(variant)
-                if found:
-                    key = variant
-                    break
+        for variant in _variants(key):
+            # "St. Petersburg" is the main name of a place spelled "Saint Petersburg" too.
+            better = {(c.geonames_id, c.name): c for c in self.exact(variant)}
+            found = [better.pop((c.geonames_id, c.name), c) if c.alternate else c for c in found]
+            found += list(better.values())
+        found.sort(key=lambda c: (c.alternate, -c.population))
         stripped, kind = _strip_kind(key)
         if kind is not None and stripped:
             extra = [c for c in self.exact(stripped) if _fits_kind(c, kind)]

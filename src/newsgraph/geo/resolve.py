@@ -35,8 +35,16 @@ REGION_POPULATION = 10_000_000
 # settled by context when they do not); admin-1 and admin-2 areas carry the summed population of
 # their cities, so they are taken down to let a same-named city win ("Baghdad", "Washington").
 FEATURE_BONUS = {"country": 2.0, "continent": 1.0, "region": 0.5, "city": 0.0, "admin1": -1.0, "admin2": -1.5}
-# Matching only an alternate name (GeoNames lists many minor spellings) costs this much.
+# Matching only an alternate name (GeoNames lists many minor spellings) costs this much; less for
+# big places, whose alternate names are real exonyms ("New York" for New York City, "Hawler"),
+# from ALTERNATE_PENALTY at 100,000 people down to ALTERNATE_PENALTY_MIN at ten million.
 ALTERNATE_PENALTY = 2.0
+ALTERNATE_PENALTY_MIN = 0.5
+# An admin-1 area whose name a big city of the same country also matches is taken for the city
+# unless the text says "province"/"state" ("Baghdad", "Sao Paulo", "New York"): it loses this much
+# when the city has at least CITY_SHARE of the area's population.
+SAME_NAME_PENALTY = 2.0
+CITY_SHARE = 0.1
 # Bonus for a candidate inside the container a phrase names ("X, in Y", "X, Y").
 CONTAINMENT_BONUS = 6.0
 # Weights of the document context: shares (0..1) of the other toponyms' likely places that lie in
@@ -45,6 +53,8 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 3.0
 NEAR_WEIGHT = 3.0
 NEAR_KM = 150.0
+# Confidence of a name placed at the document's focus because the gazetteer does not know it.
+FALLBACK_CONFIDENCE = 0.1
 # Candidates kept per name (most populous first); the long tail of 500-people hamlets only adds noise.
 MAX_CANDIDATES = 60
 # Candidates of each other toponym that take part in the "near" vote (the most probable ones).
@@ -84,8 +94,21 @@ def prior(c: Candidate) -> float:
         population = REGION_POPULATION
     score = math.log10(population + 10) + FEATURE_BONUS.get(c.feature, -1.0)
     if c.alternate:
-        score -= ALTERNATE_PENALTY
+        size = min(max(math.log10(population + 10) - 5.0, 0.0), 2.0) / 2.0
+        score -= ALTERNATE_PENALTY - size * (ALTERNATE_PENALTY - ALTERNATE_PENALTY_MIN)
     return score
+
+
+def _priors(cands: list[Candidate]) -> list[float]:
+    """Priors of one name's candidates, with the same-name rule between areas and their cities."""
+    scores = [prior(c) for c in cands]
+    for i, c in enumerate(cands):
+        if c.feature == "admin1" and any(
+            o.feature == "city" and o.country == c.country and o.population >= CITY_SHARE * c.population
+            for o in cands
+        ):
+            scores[i] -= SAME_NAME_PENALTY
+    return scores
 
 
 def candidates_for(toponym: Toponym, find: Finder = lookup, demonyms: bool = False) -> list[Candidate]:
@@ -97,8 +120,8 @@ def candidates_for(toponym: Toponym, find: Finder = lookup, demonyms: bool = Fal
     seen: dict[tuple[int | None, str, float, float], Candidate] = {}
     for name in (toponym.name, *toponym.aliases):
         found = find(name)[:MAX_CANDIDATES]
-        if not found and demonyms:
-            found = lookup_demonym(name)
+        if demonyms:
+            found = [*lookup_demonym(name), *found]
         for c in found:
             key = (c.geonames_id, c.name, c.lat, c.lon)
             old = seen.get(key)
@@ -190,16 +213,46 @@ def _votes(toponym: Toponym, cands: list[Candidate], scores: list[float]) -> _Vo
 
 
 def resolve(
-    text: str, toponyms: Sequence[Toponym], find: Finder = lookup, demonyms: bool = False
+    text: str,
+    toponyms: Sequence[Toponym],
+    find: Finder = lookup,
+    demonyms: bool = False,
+    fallback: bool = False,
 ) -> list[Resolution | None]:
-    """One resolution per toponym (``None`` when the gazetteer knows no such place)."""
+    """One resolution per toponym (``None`` when the gazetteer knows no such place).
+
+    With ``fallback``, a name the gazetteer does not know ("Royal Street", "Camp Speicher") is
+    put at the document's focus (see :func:`focus`) with confidence :data:`FALLBACK_CONFIDENCE`.
+    """
+    out = _resolve(text, toponyms, find, demonyms)
+    if fallback and any(r is None for r in out):
+        where = focus(toponyms, out)
+        if where is not None:
+            out = [r or Resolution(where, FALLBACK_CONFIDENCE) for r in out]
+    return out
+
+
+def focus(toponyms: Sequence[Toponym], resolutions: Sequence[Resolution | None]) -> Candidate | None:
+    """The place a document is about: its most mentioned town or area, else its most mentioned country."""
+    best: tuple[int, int, int] | None = None
+    found: Candidate | None = None
+    for i, (t, r) in enumerate(zip(toponyms, resolutions, strict=True)):
+        if r is None or r.candidate.feature == "continent":
+            continue
+        local = int(r.candidate.feature not in ("country", "region"))
+        key = (local, len(t.spans), -i)
+        if best is None or key > best:
+            best, found = key, r.candidate
+    return found
+
+
+def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: bool) -> list[Resolution | None]:
     cands = [candidates_for(t, find, demonyms) for t in toponyms]
     base: list[list[float]] = []
     for t, cs in zip(toponyms, cands, strict=True):
         containers = [c for s in t.spans for c in _container_candidates(text, s[1], find)]
         row = []
-        for c in cs:
-            score = prior(c)
+        for c, score in zip(cs, _priors(cs), strict=True):
             if any(_inside(c, k) for k in containers):
                 score += CONTAINMENT_BONUS
             row.append(score)

