@@ -584,6 +584,16 @@
       var k = scale();
       root.setAttribute("transform", "scale(" + k + ") translate(" + (-view[0]) + " " + (-view[1]) + ")");
       clear(marks);
+      // Labels of the most mentioned places first; a label that would overlap one already placed
+      // moves to the left of its dot, or is left out (the dot keeps its name for hover and focus).
+      var boxes = [];
+      function free(b) { return !boxes.some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; }); }
+      var labelSide = {};
+      markers.slice().sort(function (a, b) { return b.mentions - a.mentions; }).forEach(function (m) {
+        var r = 5 + 13 * Math.sqrt(m.mentions / maxMentions), w = 7 * m.name.length, px = (m.lon - view[0]) * k, py = (-m.lat - view[1]) * k;
+        var right = [px + r + 3, py - r - 12, px + r + 3 + w, py - r + 2], left = [px - r - 3 - w, py - r - 12, px - r - 3, py - r + 2];
+        if (free(right)) { boxes.push(right); labelSide[m.key] = 1; } else if (free(left)) { boxes.push(left); labelSide[m.key] = -1; } else { labelSide[m.key] = 0; }
+      });
       markers.forEach(function (m) {
         var r = (5 + 13 * Math.sqrt(m.mentions / maxMentions)) / k;
         var g = sv("g", { class: "map-marker", "data-key": m.key, tabindex: 0, role: "button",
@@ -595,7 +605,11 @@
           var ev = sv("path", { d: "M" + ex + " " + (ey - s) + "l" + s + " " + s + "l" + (-s) + " " + s + "l" + (-s) + " " + (-s) + "z", class: "event-glyph", "data-event": id, "stroke-width": 0.8 / k });
           g.appendChild(ev);
         });
-        g.appendChild(sv("text", { x: m.lon + r + 3 / k, y: -m.lat - r, class: "marker-label", "font-size": 12 / k, "stroke-width": 3 / k }, m.name));
+        if (labelSide[m.key]) {
+          g.appendChild(sv("text", { x: m.lon + labelSide[m.key] * (r + 3 / k), y: -m.lat - r, class: "marker-label", "font-size": 12 / k,
+            "stroke-width": 3 / k, "text-anchor": labelSide[m.key] > 0 ? "start" : "end" }, m.name));
+        }
+        g.appendChild(sv("title", null, m.name));
         keyActivate(g, function () { showMarker(m); });
         marks.appendChild(g);
       });
@@ -1062,7 +1076,7 @@
     [fStatus, fText, el("label", { for: "claims-min" }, "Check-worthiness"), fMin, fMinOut, top, exp, count].forEach(function (n) { controls.appendChild(n); });
     var cols = [
       { title: "#", key: "start" }, { title: "Status", key: "status" }, { title: "Claim", cls: "wide" },
-      { title: "Source", key: "source_name" }, { title: "Check-worthiness", key: "checkworthy", desc: true }, { title: "Links" }];
+      { title: "Source", key: "source_name" }, { title: "Check-worthiness", key: "checkworthy", desc: true }, { title: "Links", cls: "links-col" }];
     var state = { key: "start", dir: 1 };
     var rows = claims.map(function (c) { return Object.assign({ source_name: c.source ? entName(c.source) : null }, c); });
     function visible() {
