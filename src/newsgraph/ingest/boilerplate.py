@@ -39,10 +39,10 @@ MAX_BIO_CHARS = 900
 # Two lines are the same caption when they differ only in small edits (a fixed typo, curly vs
 # straight quotes, double spaces): difflib ratio ≥ 0.9 separates those from different sentences.
 NEAR_DUPLICATE_RATIO = 0.9
-# A unit repeated further down the page is a pull quote or a widget; short lines (list items, table
-# cells, "Photo") repeat legitimately, so only units of a long sentence's length count (on the
-# article-extraction pages, lines under 80 characters that repeat are recipe/table content).
-MIN_REPEAT_CHARS = 80
+# A line shown twice in a row is a caption or a widget echo only when it is sentence-sized: short
+# lines that repeat ("0", "Reply", a score) are table or list content. Units repeated further
+# apart are kept: on the article-extraction pages they were recipe steps and table rows.
+MIN_REPEAT_CHARS = 20
 # Fuzzy matching only for lines long enough that a 10% edit is a typo, not a different item.
 MIN_FUZZY_CHARS = 30
 # Where on the page (share of its characters) a comment header may start the readers' thread.
@@ -352,15 +352,12 @@ def clean_text(
     *,
     title: str | None = None,
     authors: tuple[str, ...] = (),
-    drop_repeats: bool = True,
     title_from_text: bool = True,
 ) -> CleanText:
     """Run the boilerplate pass over pasted or scraped page text.
 
     ``title``/``authors`` from metadata, when known, are used to spot their repeats; otherwise
-    they are read from the text (first line, byline, the name before a bio). ``drop_repeats``
-    removes a long unit seen earlier on the page (off for extractor output, which has deduplicated
-    already and where repeats are tables or lists). ``title_from_text`` takes a first line that
+    they are read from the text (first line, byline, the name before a bio). ``title_from_text`` takes a first line that
     reads like a headline as the title (off for extractor output, which starts with the body).
     """
     p = _Pass(units=[_Unit(t) for t in split_units(text)], title=title, authors=list(authors))
@@ -370,7 +367,7 @@ def clean_text(
     _mark_comment_thread(p)
     _mark_bio(p)
     _mark_captions(p)
-    _mark_repeats(p, far=drop_repeats)
+    _mark_repeats(p)
     body = "\n\n".join(p.units[i].text for i in p.live())
     removed = tuple(Boilerplate(text=u.text, kind=u.kind) for u in p.units if u.kind is not None)
     captions = tuple(u.text for u in p.units if u.caption and u.kind is None)
@@ -452,6 +449,8 @@ def _mark_captions(p: _Pass) -> None:
         ua, ub = p.units[a], p.units[b]
         # a name repeated on two lines is an author box, not a caption
         if _NAME_LINE.match(ua.text) and len(ua.text) <= 60:
+            continue
+        if len(ua.text) < MIN_REPEAT_CHARS:
             continue
         if ub.kind is None and ua.kind is None and near_duplicate(ua.text, ub.text):
             ua.caption = True
@@ -544,16 +543,14 @@ def _bio_continuation(text: str, name: str) -> bool:
     return text.lower().startswith(starts) or any(w.search(text) for w in c.writer_cues)
 
 
-def _mark_repeats(p: _Pass, *, far: bool) -> None:
-    """The title repeated anywhere, and exact repeats of a unit further down (pull quotes)."""
-    seen: set[str] = set()
+def _mark_repeats(p: _Pass) -> None:
+    """The title repeated anywhere, and a sentence-sized unit repeated on the next line."""
     previous = ""
     for i in p.live():
         unit = p.units[i]
         key = norm(unit.text)
         if p.title and near_duplicate(unit.text, p.title):
             unit.kind = "title_duplicate"
-        elif key == previous or (far and key in seen and len(key) >= MIN_REPEAT_CHARS):
+        elif key == previous and len(key) >= MIN_REPEAT_CHARS:
             unit.kind = "other"
-        seen.add(key)
         previous = key

@@ -61,14 +61,12 @@ def extract(
     check_size(len(html.encode("utf-8", errors="replace")), source=source)
     html = check_text(html, source=source)
     meta = _extract(html, url)
-    text = meta.text if meta is not None and meta.text and meta.text.strip() else _block_text(html)
+    text = meta.text if meta is not None and meta.text and meta.text.strip() else page_text(html)
     # each extracted line is a paragraph (never a hard-wrapped fragment)
     text = "\n\n".join(line for line in text.split("\n") if line.strip())
     page_title = title or _clean(meta.title if meta is not None else None) or _html_title(html)
     page_authors = authors or _split_authors(meta.author if meta is not None else None)
-    clean = clean_text(
-        text, title=page_title, authors=page_authors, drop_repeats=False, title_from_text=False
-    )
+    clean = clean_text(text, title=page_title, authors=page_authors, title_from_text=False)
     if not clean.body.strip():
         raise EmptyInputError(
             "the page has no article text that could be extracted (only navigation or scripts?); "
@@ -151,8 +149,12 @@ def _merge_captions(found: tuple[str, ...], marked: list[str], body: str) -> tup
     return tuple(captions)
 
 
-def _block_text(html: str) -> str:
-    """Text of a page trafilatura could not handle: one line per block element, chrome elements dropped."""
+def page_text(html: str) -> str:
+    """All visible text of a page, one line per block element, script/nav/footer elements dropped.
+
+    The fallback when trafilatura finds nothing (broken or tiny pages); also what select-all and
+    copy give, which the extraction benchmark uses to test the plain-text pass.
+    """
     root = _parse(html)
     if root is None:
         return re.sub(r"<[^>]*>", " ", html)
