@@ -219,3 +219,9 @@ def test_seed_events(seed_analysis) -> None:  # type: ignore[no-untyped-def]
         e.subtype == "release_of_hostages" and (e.earliest or "").startswith("2016-01") for e in events
     )
     assert len(events) < 60  # no flood: one article, a few dozen anchored events
+
+
+def test_passive_relative_clause_antecedent_is_the_patient(nlp: Language) -> None:
+    _, events = run(nlp, "Police found a Denver boy who was beaten and kidnapped in 2016.")
+    ev = only(events, "abduction")
+    assert all(p.role != "agent" for p in ev.participants)

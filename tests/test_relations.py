@@ -135,3 +135,8 @@ def test_seed_relations(seed_analysis) -> None:  # type: ignore[no-untyped-def]
     assert any(p == "commands" and "Soleimani" in s and "Qods" in o for s, p, o in found)
     assert sum(1 for s, p, o in found if p == "trains" and "Qods" in s) >= 3
     assert len(found) < 40
+
+
+def test_no_list_members_under_a_command_verb(nlp: Language) -> None:
+    _, rels = run(nlp, "Kevin Mayer led key acquisitions, including Marvel Entertainment and Lucasfilm.")
+    assert rels == []

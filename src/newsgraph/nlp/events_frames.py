@@ -43,13 +43,14 @@ class Mention:
 def subjects(verb: Token) -> list[Token]:
     """The subject of a verb, following relative clauses and shared or controlled subjects."""
     cur: Token | None = verb
+    came_by = ""
     for _ in range(4):  # conj/xcomp/advcl chains longer than this are parse noise
         if cur is None:
             return []
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
         # "X did, however, promise": the parser may hang the subject on the auxiliary.
         subj = subj or [c for a in cur.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"]
-        if not subj and cur is not verb and cur.pos_ in ("VERB", "AUX"):
+        if not subj and came_by == "xcomp":  # "X was prompted to demand": X demands
             subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
         if subj:
             s = subj[0]
@@ -64,6 +65,7 @@ def subjects(verb: Token) -> list[Token]:
             nxt = cur.head
             if cur.dep_ == "pcomp":  # "by releasing funds": the verb that takes the "by" phrase
                 nxt = nxt.head
+            came_by = cur.dep_
             cur = nxt if nxt.pos_ in ("VERB", "AUX") else None
             continue
         return []
@@ -82,9 +84,12 @@ def passive_agents(verb: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    # "militias armed by X"; "who was seized and held": a participle shares its conjunct's voice.
+    return verb.dep_ == "acl" or (verb.dep_ == "conj" and verb.head is not verb and is_passive(verb.head))
 
 
 def verb_arguments(verb: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
@@ -107,8 +112,14 @@ def verb_arguments(verb: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
             args += [("agent", s) for s in subjects(verb)]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "hostages freed by X": the noun is the patient
         args.append(("patient", verb.head))
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children):
-        args.append(("patient", verb.head))  # "the girl who was kidnapped"
+    clause = verb
+    while clause.dep_ == "conj" and clause.tag_ == "VBN" and clause.head is not clause:
+        clause = clause.head
+    shared = [c for c in clause.children if c.dep_ == "nsubjpass"]
+    if clause is not verb and not any(r == "patient" for r, _ in args):
+        args += [("patient", c) for c in shared if c.tag_ not in ("WDT", "WP")]
+    if clause.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in shared):
+        args.append(("patient", clause.head))  # "the girl who was kidnapped"
     for role, tok in list(args):
         args += [(role, t) for t in included(tok)]
     return args

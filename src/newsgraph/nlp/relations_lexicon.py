@@ -48,9 +48,8 @@ def _predicates(raw: object, key: str) -> dict[str, Predicate]:
     for lemma, spec in raw.items():
         if not isinstance(spec, dict) or not isinstance(spec.get("predicate"), str):
             raise ResourceError(f"{LEXICON_FILE}: {key}.{lemma} needs a predicate")
-        out[str(lemma).lower()] = Predicate(
-            spec["predicate"], frozenset(str(p) for p in spec.get("preps", []))
-        )
+        preps = frozenset(str(p) for p in spec.get("preps", []))
+        out[str(lemma).lower()] = Predicate(spec["predicate"], preps, bool(spec.get("lists", True)))
     return out
 
 
