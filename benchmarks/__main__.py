@@ -14,7 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
-BENCHMARKS = ("extraction", "speed", "times", "amounts", "places", "claims", "dossier")
+BENCHMARKS = ("extraction", "speed", "entities", "times", "amounts", "places", "claims", "dossier")
 
 
 def main(argv: list[str] | None = None) -> int:
