@@ -164,3 +164,32 @@ def test_refused_connection() -> None:
 def test_unresolvable_host() -> None:
     with pytest.raises(FetchError, match="cannot resolve"):
         check_url("http://no-such-host.invalid/story")
+
+
+def test_connects_to_the_vetted_address_not_a_second_lookup(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "news.test" resolves (in this test) to the local server; httpx never resolves it again,
+    # so an attacker's DNS cannot swap in another address after the check (DNS rebinding).
+    port = int(server.rsplit(":", 1)[1])
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def fake(host: str, *args: object, **kwargs: object) -> object:
+        if host == "news.test":
+            lookups.append(host)
+            if len(lookups) > 1:  # a rebinding resolver would answer differently the second time
+                raise socket.gaierror("second lookup")
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    fetched = fetch(f"http://news.test:{port}/article.html", allow_private=True)
+    assert fetched.url == f"http://news.test:{port}/article.html"
+    assert b"Pipeline deal signed" in fetched.data
+    assert lookups == ["news.test"]
+
+
+def test_localhost_with_allow_private(server: str) -> None:
+    port = server.rsplit(":", 1)[1]
+    assert fetch(f"http://localhost:{port}/article.html", allow_private=True).content_type == "text/html"

@@ -17,6 +17,7 @@ from newsgraph.ingest.jsonl import read_jsonl
 from newsgraph.ingest.settings import settings
 from newsgraph.ingest.text import from_text
 from newsgraph.ingest.url import fetch
+from newsgraph.ingest.warc import is_warc, read_warc
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -117,7 +118,7 @@ def _directory_files(directory: Path) -> list[Path]:
         found.extend(
             Path(root) / f
             for f in files
-            if not f.startswith(".") and Path(f).suffix.lower() in DIRECTORY_SUFFIXES
+            if not f.startswith(".") and (Path(f).suffix.lower() in DIRECTORY_SUFFIXES or is_warc(Path(f)))
         )
     return sorted(found)
 
@@ -155,5 +156,7 @@ def _expand_path(path: Path, arg: str, *, url: str | None, allow_private: bool) 
 def _expand_file(path: Path, name: str, *, url: str | None, allow_private: bool) -> Iterator[SourceItem]:
     if path.suffix.lower() == ".jsonl":
         yield from read_jsonl(path, allow_private=allow_private)
+    elif is_warc(path):
+        yield from read_warc(path)
     else:
         yield SourceItem(source=name, path=str(path), url=url)

@@ -9,10 +9,12 @@ configured size limit; only HTML and plain text are accepted.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -37,8 +39,11 @@ class Fetched:
     charset: str | None
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
-    """Raise :class:`FetchError` unless ``url`` is http(s) and its host resolves only to public addresses."""
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def check_url(url: str, *, allow_private: bool = False) -> list[Address]:
+    """The addresses ``url``'s host resolves to; :class:`FetchError` unless it is http(s) and they are public."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(
@@ -55,33 +60,36 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError as exc:
         raise FetchError(f"the URL has a bad port: {exc}", source=url) from exc
-    for address in resolve(host, port, source=url):
+    addresses = resolve(host, port, source=url)
+    for address in addresses:
         if not allow_private and not is_public(address):
             raise FetchError(
                 f"{host} resolves to {address}, a private/loopback/reserved address; "
                 "pass --allow-private (allow_private=True) to fetch from your own network",
                 source=url,
             )
+    return addresses
 
 
-def resolve(host: str, port: int, *, source: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+def resolve(host: str, port: int, *, source: str) -> list[Address]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(
             f"cannot resolve host {host!r} ({exc}); check the URL and your network", source=source
         ) from exc
-    addresses = []
+    addresses: list[Address] = []
     for info in infos:
         raw = str(info[4][0]).split("%")[0]  # drop an IPv6 zone id
         address = ipaddress.ip_address(raw)
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
             address = address.ipv4_mapped
-        addresses.append(address)
+        if address not in addresses:
+            addresses.append(address)
     return addresses
 
 
-def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def is_public(address: Address) -> bool:
     """Globally routable unicast (``is_global`` already excludes private, loopback, link-local, reserved)."""
     return address.is_global and not address.is_multicast
 
@@ -93,9 +101,9 @@ def fetch(url: str, *, allow_private: bool = False) -> Fetched:
     current = url
     with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(limits.max_redirects + 1):
-            check_url(current, allow_private=allow_private)
+            addresses = check_url(current, allow_private=allow_private)
             try:
-                with client.stream("GET", current) as response:
+                with _open(client, current, addresses) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
@@ -112,6 +120,37 @@ def fetch(url: str, *, allow_private: bool = False) -> Fetched:
                     source=url,
                 ) from exc
     raise FetchError(f"more than {limits.max_redirects} redirects; give the final URL instead", source=url)
+
+
+@contextlib.contextmanager
+def _open(client: httpx.Client, url: str, addresses: list[Address]) -> Iterator[httpx.Response]:
+    """GET ``url`` from one of the vetted addresses, never from a fresh DNS answer.
+
+    Connecting to the checked IP (with the real host in the Host header and as the TLS server
+    name) closes the DNS-rebinding gap between the check and the request. Addresses are tried in
+    order until one accepts the connection.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    headers = {"Host": host if parts.port is None else f"{host}:{parts.port}"}
+    extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
+    last: httpx.ConnectError | None = None
+    for address in addresses:
+        literal = f"[{address}]" if address.version == 6 else str(address)
+        netloc = literal if parts.port is None else f"{literal}:{parts.port}"
+        pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+        request = client.build_request("GET", pinned, headers=headers, extensions=extensions)
+        try:
+            response = client.send(request, stream=True)
+        except httpx.ConnectError as exc:
+            last = exc
+            continue
+        try:
+            yield response
+        finally:
+            response.close()
+        return
+    raise last if last is not None else httpx.ConnectError(f"no address for {host}")
 
 
 def _read(response: httpx.Response, *, url: str, source: str, max_bytes: int) -> Fetched:
