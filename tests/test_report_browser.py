@@ -94,6 +94,33 @@ def test_sample_report_draws_every_section_and_asks_for_nothing(browser: Any, tm
     )
     assert page.locator("#map-chart .country").count() > 150  # the installed Natural Earth outlines
 
+    # Regrouping, zooming and panning redraw the same items (and raise nothing: checked at the end).
+    events = page.locator('.tl-item[data-kind="event"]').count()
+    page.select_option("#tl-group", "place")
+    page.locator("#timeline-controls").get_by_role("button", name="Zoom in").click()
+    page.locator(".timeline-svg").hover()
+    page.mouse.wheel(0, -300)
+    page.mouse.down()
+    page.mouse.move(300, 300)
+    page.mouse.up()
+    assert page.locator('.tl-item[data-kind="event"]').count() == events
+    page.locator("#map-controls").get_by_role("button", name="Zoom out").click()
+    page.locator(".map-svg").hover()
+    page.mouse.wheel(0, 300)
+    assert page.locator(".map-marker").count() == 3
+
+    # Hovering a highlight shows its record; focusing it and pressing Enter puts it in the side panel.
+    amount = page.locator('#article-text .seg[data-rec~="a1"]').first
+    amount.hover()
+    assert page.locator("#tooltip").is_visible() and "$45 million" in page.locator("#tooltip").inner_text()
+    page.locator('#article-text .seg[data-rec~="t4"][tabindex="0"]').focus()
+    page.keyboard.press("Enter")
+    assert "late 2020" in page.locator("#record-panel").inner_text()
+    # A map marker lists its mentions and the events there.
+    page.locator('.map-marker[aria-label^="Panama City"]').focus()
+    page.keyboard.press("Enter")
+    assert "Events here (1)" in page.locator("#map-panel").inner_text()
+
     # Clicking a claim row scrolls to its sentence and flashes it.
     page.locator('#claims-table tr[data-id="c5"] td').nth(2).click()
     _claim_sentence_flashes(page, "c5")

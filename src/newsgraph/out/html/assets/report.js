@@ -447,6 +447,8 @@
       svg.appendChild(defs());
       var lanes = [], laneRows = {};
       items.forEach(function (it) { var l = laneOf(it); if (lanes.indexOf(l) < 0) lanes.push(l); });
+      // Lanes follow the date of their first item; the items with no actor or place go last.
+      lanes.sort(function (a, b) { return (a === "(unknown)") - (b === "(unknown)"); });
       // Pack each lane's items into rows so labels do not overlap at the current zoom.
       var placed = [];
       var y = TOP;
@@ -487,7 +489,11 @@
         if (lane) svg.appendChild(sv("text", { class: "lane-label", x: 6, y: laneRows[lane][0] + 12 }, clip(lane, 22)));
       });
       svg.appendChild(sv("rect", { class: "plot-edge", x: LEFT - 2, y: TOP - 8, width: 1, height: height - TOP }));
-      var g = sv("g", { class: "items" });
+      // Zoomed in, items leave the plot: clip them so they never run over the lane names.
+      var clipper = sv("clipPath", { id: "tl-clip" });
+      clipper.appendChild(sv("rect", { x: LEFT, y: 0, width: Math.max(0, width - LEFT), height: height }));
+      svg.firstChild.appendChild(clipper);
+      var g = sv("g", { class: "items", "clip-path": "url(#tl-clip)" });
       placed.forEach(function (p) {
         var it = p.it;
         var node = sv("g", { class: "tl-item tl-" + it.kind, "data-kind": it.kind, "data-id": it.id, tabindex: 0, role: "button",
@@ -628,7 +634,6 @@
         m.events.forEach(function (id) { var li = el("li"); li.appendChild(gotoButton(id, describe(id).kind + ": " + EVT[id].trigger.text)); ue.appendChild(li); });
         side.appendChild(ue);
       }
-      if (m.places[0]) activate(m.places[0]);
     }
     function zoom(f, cx, cy) {
       cx = cx === undefined ? view[0] + view[2] / 2 : cx;
