@@ -26,7 +26,7 @@ from newsgraph.geo.sources import Row
 from newsgraph.resources import load_yaml
 
 # Bumped whenever the schema or the build rules change, so an old file is rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 # Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
 # are indexed (and looked up) without them as well.
@@ -332,14 +332,16 @@ def write(rows: list[Row], target: Path) -> None:
             admin1 = admin1_names.get((row.country, row.admin1)) if row.admin1 else None
             values = (rowid, row.geonames_id, row.name, row.lat, row.lon, row.country, row.feature)
             con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", (*values, row.population, admin1))
-            primary = admin_keys(row.name) if row.feature in ("admin1", "admin2") else {fold(row.name)}
+            primary = admin_keys(row.name) if row.feature == "admin1" else {fold(row.name)}
             primary |= {fold(p) for p in row.preferred}
+            # "Cook" alone is rarely Cook County: a county's short form counts as an alternate name.
+            alternates = [*row.alternates, *(admin_keys(row.name) if row.feature == "admin2" else ())]
             seen: set[str] = set()
             for key in primary:
                 if key not in seen:
                     seen.add(key)
                     aliases.append((key, rowid, 0))
-            for alt in row.alternates:
+            for alt in alternates:
                 keys = admin_keys(alt) if row.feature == "admin1" else {fold(alt)}
                 for key in keys:
                     if key and key not in seen:

@@ -14,6 +14,7 @@ tagger as a place. Demonyms (NORP) are never places.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -48,9 +49,11 @@ def place_names(doc: Doc) -> list[PlaceName]:
             if ent.type not in PLACE_TYPES or not ent.mentions:
                 continue
             mentions = sorted(ent.mentions, key=lambda m: m.start)
-            aliases = tuple(dict.fromkeys([*ent.aliases, *(m.text for m in mentions)]))
+            texts = [m.text for m in mentions]
+            aliases = tuple(dict.fromkeys([ent.name, *ent.aliases, *texts]))
             spans = tuple((m.start, m.end) for m in mentions)
-            out.append(PlaceName(ent.id, ent.type, Toponym(name=ent.name, spans=spans, aliases=aliases)))
+            name = written_name(ent.name, texts)
+            out.append(PlaceName(ent.id, ent.type, Toponym(name=name, spans=spans, aliases=aliases)))
     else:
         groups: dict[str, list[tuple[str, int, int, str]]] = {}
         for span in doc.ents:
@@ -63,6 +66,15 @@ def place_names(doc: Doc) -> list[PlaceName]:
             out.append(PlaceName(None, ms[0][3], Toponym(name=ms[0][0], spans=spans)))
     out.sort(key=lambda p: p.toponym.spans[0][0])
     return out
+
+
+def written_name(canonical: str, mentions: list[str]) -> str:
+    """The entity's name as the article writes it: the canonical name when it occurs, else the
+    most frequent (then longest) mention ("Irbil" in an article that never writes "Erbil")."""
+    if not mentions or any(fold(m) == fold(canonical) for m in mentions):
+        return canonical
+    counts = Counter(mentions)
+    return max(counts, key=lambda m: (counts[m], len(m)))
 
 
 def accept(name: PlaceName, res: Resolution | None) -> bool:
