@@ -19,6 +19,7 @@ from newsgraph.timex import extract
 from newsgraph.timex.reading import Tense
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_IRREALIS = {"would", "could", "might", "may", "should"}
 # How many steps up the dependency tree to look for the verb that governs a time expression.
 MAX_HEAD_STEPS = 6
 
@@ -33,6 +34,10 @@ def verb_tense(token: Token) -> Tense | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if any(t.lower_ in _IRREALIS for t in group):
+        return None  # "said it would close Nov. 10": the date may lie either side of the document's
+    if verb.tag_ == "VB" and any(t.lower_ == "to" for t in group):
+        return "future"  # "planned to leave Thursday", "is expected to vote Monday"
     if any(t.lower_ in _FUTURE_AUX or (t.lower_ == "going" and t.nbor(1).lower_ == "to") for t in group
            if t.i + 1 < len(t.doc)):  # fmt: skip
         return "future"

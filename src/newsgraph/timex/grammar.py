@@ -69,6 +69,7 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         "REFWORD": _alt(lex.reference_words),
         "SETADV": _alt(lex.set_adverbs),
         "SHIFT": _alt(k for k in lex.shift_words if k not in ("before", "after")),
+        "PERIODREF": r"(?:latest|current|same|year-earlier|year-ago|prior-year|comparable|previous|preceding)",
         "YEARREL": r"(?:this|last|next|that|the\s+(?:same|following|previous|next|prior))",
     }
 
@@ -102,7 +103,7 @@ _RULES: dict[str, str] = {
     "relday": r"(?P<rd>{RELDAY})(?:\s+(?P<part>{PART}))?(?![\w])",
     "tonight": r"(?P<tn>tonight|last\s+night|this\s+(?P<part>{PART}))(?![\w])",
     "rel_unit": r"(?:(?P<adv>earlier|later)\s+)?(?P<the>the\s+)?(?P<det>{DETS})\s+(?P<unit>{UNIT1})",
-    "shifted": r"(?P<num>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})\s+"
+    "shifted": r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})\s+"
     r"(?P<shift>{SHIFT}|before(?=[,.;])|after(?=[,.;]))(?![\w])",
     "set_a": r"(?P<art>a|an)\s+(?P<unit>{UNIT1})",
     "duration": r"(?:(?P<qmod>{QMOD})\s+)?"
@@ -112,8 +113,11 @@ _RULES: dict[str, str] = {
     "set_every": r"(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?"
     r"(?P<unit>{UNIT}|(?P<wd>{WEEKDAY}))",
     "set_adv": r"(?P<adv>{SETADV})",
+    "bare_plural": r"(?:for|in|within|over|take|took|takes)\s+(?P<core>years|months|weeks|days|decades|hours)(?![\w])",
+    "quarter_ref": r"(?P<core>the\s+(?:(?P<which>{PERIODREF})\s+)?(?P<what>quarter|period)|(?P<adj>year-earlier|year-ago))"
+    r"(?![\w-])",
     "refword": r"(?P<ref>{REFWORD})",
-    "clock": r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)"
+    "clock": r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w])"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))(?![\w]))?"
     r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?",
 }
@@ -129,7 +133,7 @@ def compiled() -> dict[str, re.Pattern[str]]:
     for name, template in _RULES.items():
         body = _PLACEHOLDER.sub(lambda m: pieces[m.group(1)], template)
         # a time expression starts and ends at a word boundary and never inside "24/7" or "3-1"
-        out[name] = re.compile(rf"(?<![\w/\-.]){body}(?![/\d])", re.IGNORECASE)
+        out[name] = re.compile(rf"(?<![\w/.])(?<!\d[-–]){body}(?![/\d])", re.IGNORECASE)
     return out
 
 
@@ -141,5 +145,6 @@ def scan(text: str) -> list[Candidate]:
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            found.append(Candidate(name, m.start(), m.end(), groups))
+            start, end = m.span("core") if groups.get("core") else m.span()
+            found.append(Candidate(name, start, end, groups))
     return found

@@ -41,6 +41,19 @@ _AMOUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'”’)]?\s*)$")
+# After a frequency word, a lower-case word that is not a function word shows an adjective ("daily life").
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:and|or|but|in|on|at|to|for|from|since|by|with|until|over|through|during|as|than|if|when|while|because|"
+    r"so|the|a|an|this|that|these|those|basis|rate)\b)[a-z]+\b"
+)
+# Before "a year earlier": a comparison ("up 5% from a year earlier") counts from the document date.
+_COMPARISON = re.compile(r"\b(?:from|than|with|over|versus|vs\.?|against)\s+$", re.IGNORECASE)
+# How much a month that lies on the other side of the document date than the verb's tense says is
+# pushed away, in days; 120 kept "Nov. 10" (late October article, past tense, an announced date)
+# this year while sending "October" in a May article's past-tense sentence to the year before.
+TENSE_PENALTY_DAYS = 120
+# Without a clear tense, news more often recounts than announces: a smaller push towards the past.
+UNKNOWN_TENSE_PENALTY_DAYS = 60
 _ANAPHORIC_YEAR = {
     "that": 0,
     "the same": 0,
@@ -76,18 +89,32 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 def _year_of(anchor: Anchor, month: int, day: int = 1) -> int:
     """The year of an expression that names a month (and day) but no year.
 
-    On the document date, the tense decides: in a past-tense sentence a month later in the
-    year than the document's is last year's; in a future one, an earlier month is next year's.
+    On a discourse time, its year. On the document date, the year that puts the date
+    closest to it ("December" in a February article is last December), where a tense that
+    points the other way costs :data:`TENSE_PENALTY_DAYS` ("Nov. 10" in a past-tense sentence
+    of late October is still this year's; "October" in a past-tense one in May is last year's).
     """
     assert anchor.granule.earliest is not None
     ref = anchor.granule.earliest
     if not anchor.is_reference:
         return ref.year
-    if anchor.tense == "past" and (month, day) > (ref.month, ref.day):
-        return ref.year - 1
-    if anchor.tense == "future" and (month, day) < (ref.month, ref.day):
-        return ref.year + 1
-    return ref.year
+
+    def cost(y: int) -> int:
+        when = _safe_date(y, month, min(day, 28) if month == 2 else day) or date(y, month, 1)
+        days = (when - ref).days
+        penalty = 0
+        if (anchor.tense == "past" and days > 0) or (anchor.tense == "future" and days < 0):
+            penalty = TENSE_PENALTY_DAYS
+        elif anchor.tense != "future" and days > 0:
+            penalty = UNKNOWN_TENSE_PENALTY_DAYS
+        return abs(days) + penalty
+
+    return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
+
+
+def _start(g: Granule) -> date:
+    assert g.earliest is not None
+    return g.earliest
 
 
 def _anchor_day(anchor: Anchor) -> date:
@@ -109,10 +136,15 @@ def _year_rel_reading(c: Candidate, rel: str, make: object, unresolved: str) -> 
     return _relative(c, "date", lambda a: make(_anchor_day(a).year + off), "reference", unresolved)  # type: ignore[operator]
 
 
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
 def _duration_value(n: float | None, letter: str, time: bool) -> str:
     prefix = "PT" if time else "P"
     if n is None:
         return f"{prefix}X{letter}"
+    if letter in _IN_YEARS:  # ISO 8601 has no decades or centuries: "four decades" is P40Y
+        n, letter = n * _IN_YEARS[letter], "Y"
     if n == int(n):
         return f"{prefix}{int(n)}{letter}"
     whole, frac = int(n), n - int(n)
@@ -248,7 +280,9 @@ def _bare_month(c: Candidate, text: str) -> Reading | None:
     m = _month(word)
     bare = word.lower().rstrip(".")
     weak = False
-    if bare in lex.ambiguous_months or (bare in lex.month_abbreviations and not word.endswith(".")):
+    if bare in lex.month_abbreviations and not word.endswith("."):
+        return None  # "Jan", "Mar" alone are names or words more often than months
+    if bare in lex.ambiguous_months:
         weak = not _TIME_PREPOSITION.search(text[max(0, c.start - 20) : c.start])
 
     def build(a: Anchor) -> Granule:
@@ -395,7 +429,7 @@ def _partial_quarter(c: Candidate, unit: str, n: int, code: str) -> Reading:
         c.rule,
         "date",
         build=build,
-        policy="partial",
+        policy="reference",
         unresolved=f"XXXX-{code}",
         needs_year=True,
     )
@@ -447,9 +481,8 @@ def _weekday_date(a: Anchor, wd: int, det: str | None) -> date:
         return ref + timedelta(days=ahead or 7)
     if det in ("this", "coming"):
         return ref + timedelta(days=ahead)
-    if not a.is_reference:
-        return ref + timedelta(days=ahead)
-    if a.tense == "future":
+    # news reports what happened in the last days: the past one unless the verb is future
+    if not a.is_reference or a.tense == "future":
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
 
@@ -538,8 +571,11 @@ def _shifted(c: Candidate, text: str) -> Reading | None:
     lex = lexicon()
     unit = lex.units[c.groups["unit"].lower()]
     n = parse_number(c.groups["num"])
-    shift = lex.shift_words[_norm(c.groups["shift"])]
-    policy = "discourse" if shift.discourse else "reference"
+    word = _norm(c.groups["shift"])
+    shift = lex.shift_words[word]
+    mod = lex.quantity_modifiers.get(_norm(c.groups.get("qmod", "")))
+    comparison = word == "earlier" and _COMPARISON.search(text[max(0, c.start - 16) : c.start])
+    policy = "discourse" if shift.discourse and not comparison else "reference"
     if n is None:
         value = "PAST_REF" if shift.sign < 0 else "FUTURE_REF"
 
@@ -552,7 +588,7 @@ def _shifted(c: Candidate, text: str) -> Reading | None:
             assert d is not None
             return Granule(value, None, d, "day") if shift.sign < 0 else Granule(value, d, None, "day")
 
-        return _relative(c, "date", vague, policy, value)
+        return _relative(c, "date", vague, policy, value, mod=mod)
     steps = int(n) * shift.sign
     target = "day" if unit.time else unit.unit
 
@@ -560,11 +596,37 @@ def _shifted(c: Candidate, text: str) -> Reading | None:
         base = a.granule if not a.is_reference else cal.day(_anchor_day(a))
         if target == "day" and unit.time:
             return base
-        if base.unit in ("quarter", "half") and target == "year":
-            return cal.shift(base, "year", steps)
-        return cal.shift(base, target, steps)
+        # "profit fell from a year earlier" in a report on "the third quarter": that quarter a year before
+        if a.period is not None and target == "year" and shift.sign < 0:
+            return cal.shift(a.period, "year", steps)
+        return cal.of_unit(target, cal.move(_start(base), target, steps))
 
-    return _relative(c, "date", build, policy, "XXXX")
+    return _relative(c, "date", build, policy, "XXXX", mod=mod, secondary=shift.sign < 0)
+
+
+def _quarter_ref(c: Candidate, text: str) -> Reading | None:
+    """ "the quarter", "the latest quarter", "the year-earlier period": the quarter under discussion.
+
+    That is the last quarter mentioned, else the last complete quarter before the document
+    date (results are reported after a quarter ends); "year-earlier" ones are a year before it.
+    """
+    which = _norm(c.groups.get("which", ""))
+    what = c.groups.get("what", "quarter").lower()
+    if what == "period" and not which:
+        return None
+    back = -1 if which in ("year-earlier", "year-ago", "prior-year", "comparable") or "adj" in c.groups else 0
+
+    def build(a: Anchor) -> Granule | None:
+        if not a.is_reference and a.granule.unit in ("quarter", "half"):
+            current = a.granule
+        elif a.reference is not None:
+            here = cal.of_unit("quarter", a.reference)
+            current = here if which == "current" else cal.shift(here, "quarter", -1)
+        else:
+            return None
+        return cal.shift(current, "year", back) if back else current
+
+    return _relative(c, "date", build, "discourse", "XXXX-QX", secondary=bool(back))
 
 
 def _duration(c: Candidate, text: str) -> Reading | None:
@@ -574,8 +636,12 @@ def _duration(c: Candidate, text: str) -> Reading | None:
     n = parse_number(num)
     if n is None and _norm(num) not in lex.vague_numbers:
         return None
-    if n == 0:
-        return None
+    if n == 0 or "old" in c.groups:
+        return None  # "a 15-year-old", "52 years old": an age, not a time
+    if unit.unit == "quarter" and (
+        re.search(r"-quarters?$", text[c.start : c.end].lower()) or re.match(r"\s+of\b", text[c.end :])
+    ):
+        return None  # "three-quarters of the vote": a fraction
     mod = lex.quantity_modifiers.get(_norm(c.groups.get("qmod", "")))
     return Reading(
         c.start, c.end, c.rule, "duration", value=_duration_value(n, unit.letter, unit.time), mod=mod
@@ -587,6 +653,11 @@ def _vague_duration(c: Candidate, text: str) -> Reading | None:
     unit = lexicon().units[word]
     if not word.endswith("s"):
         return None
+    return Reading(c.start, c.end, c.rule, "duration", value=_duration_value(None, unit.letter, unit.time))
+
+
+def _bare_plural(c: Candidate, text: str) -> Reading | None:
+    unit = lexicon().units[c.groups["core"].lower()]
     return Reading(c.start, c.end, c.rule, "duration", value=_duration_value(None, unit.letter, unit.time))
 
 
@@ -615,6 +686,8 @@ def _set_a(c: Candidate, text: str) -> Reading | None:
 def _set_adv(c: Candidate, text: str) -> Reading | None:
     if _capitalised(c.groups["adv"]) and not _SENTENCE_START.search(text[max(0, c.start - 3) : c.start]):
         return None  # "The Daily Telegraph", "Weekly Standard": a name, not a frequency
+    if _ADJECTIVE_USE.match(text[c.end : c.end + 20]):
+        return None  # "a quarterly dividend", "daily life": an adjective, not how often something happens
     return Reading(c.start, c.end, c.rule, "set", value=lexicon().set_adverbs[c.groups["adv"].lower()])
 
 
@@ -680,5 +753,7 @@ _HANDLERS = {
     "set_a": _set_a,
     "set_adv": _set_adv,
     "refword": _refword,
+    "quarter_ref": _quarter_ref,
+    "bare_plural": _bare_plural,
     "clock": _clock,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 
 from newsgraph.model import TimeKind
@@ -22,6 +23,9 @@ class Anchor:
     granule: Granule
     is_reference: bool
     tense: Tense | None = None
+    reference: date | None = None  # the document date, also when ``granule`` is a discourse time
+    near: Granule | None = None  # a time mentioned just before (same sentence), if any
+    period: Granule | None = None  # the last quarter or half-year mentioned (the period a report is about)
 
 
 Build = Callable[[Anchor], "Granule | None"]
@@ -49,6 +53,9 @@ class Reading:
     weak: bool = False
     needs_year: bool = False  # a month/day/season/quarter whose year a neighbour may give
     tense: Tense | None = None
+    # a time named only to compare with ("up 5% from a year ago"): it does not become the
+    # time later anaphoric expressions ("that year", "the quarter") refer to
+    secondary: bool = False
 
     def with_(self, **changes: object) -> Reading:
         return replace(self, **changes)  # type: ignore[arg-type]

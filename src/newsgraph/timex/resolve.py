@@ -8,6 +8,7 @@ window) and else on the reference date.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from newsgraph.model import TimeExpr, TimeKind
@@ -15,11 +16,12 @@ from newsgraph.timex import calendar as cal
 from newsgraph.timex.calendar import Granule
 from newsgraph.timex.reading import Anchor, Reading, Tense
 
-# A month or weekday without a year takes the year of a time mentioned at most this many
-# characters before it (about one sentence of news prose); farther back, the document date
-# is the better guess (TempEval-3 news: DCT-anchored partial dates dominate).
+# A month or weekday without a year takes the year of a time mentioned in the same sentence and
+# at most this many characters before it; farther back, the document date is the better guess
+# (on TempEval-3 news a wider window anchored "January" on an unrelated year mentioned before).
 PARTIAL_DISCOURSE_WINDOW = 120
 _MODS_WITH_BOUNDS = ("START", "MID", "END")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z\"“]|\n")
 
 
 def _bounds(g: Granule) -> tuple[str | None, str | None]:
@@ -38,13 +40,14 @@ def resolve(readings: list[Reading], text: str, reference: date | None) -> list[
     out: list[TimeExpr] = []
     ref_granule = cal.day(reference) if reference else None
     last: tuple[Granule, str, int] | None = None  # the last calendar time mentioned: granule, id, end offset
+    period: Granule | None = None  # the last quarter or half-year mentioned
     for i, r in enumerate(readings, start=1):
         tid = f"t{i}"
         surface = text[r.start : r.end]
         granule: Granule | None = r.granule
         anchor_label: str | None = None
         if granule is None and r.build is not None:
-            anchor = _choose_anchor(r, ref_granule, last)
+            anchor = _choose_anchor(r, ref_granule, last, period, text)
             if anchor is not None:
                 a, anchor_label = anchor
                 granule = r.build(a)
@@ -71,22 +74,35 @@ def resolve(readings: list[Reading], text: str, reference: date | None) -> list[
                 anchor_label,
             )
         )
-        if granule.is_calendar and granule.value[:1].isdigit():
+        if granule.is_calendar and granule.value[:1].isdigit() and not r.secondary:
             last = (granule, tid, r.end)
+            if granule.unit in ("quarter", "half"):
+                period = granule
     return out
 
 
 def _choose_anchor(
-    r: Reading, ref: Granule | None, last: tuple[Granule, str, int] | None
+    r: Reading, ref: Granule | None, last: tuple[Granule, str, int] | None, period: Granule | None, text: str
 ) -> tuple[Anchor, str] | None:
     tense: Tense | None = r.tense
-    from_ref = (Anchor(ref, True, tense), "reference") if ref is not None else None
-    from_last = (Anchor(last[0], False, tense), f"discourse:{last[1]}") if last is not None else None
+    reference = ref.earliest if ref is not None else None
+    near = last[0] if last is not None and _same_sentence(text, last[2], r.start) else None
+    from_ref = (Anchor(ref, True, tense, reference, near, period), "reference") if ref is not None else None
+    from_last = (
+        (Anchor(last[0], False, tense, reference, near, period), f"discourse:{last[1]}")
+        if last is not None
+        else None
+    )
     if r.policy == "reference":
         return from_ref
     if r.policy == "discourse":
         return from_last or from_ref
-    near = last is not None and r.start - last[2] <= PARTIAL_DISCOURSE_WINDOW
-    if near and from_last is not None:
+    if near is not None and from_last is not None:
         return from_last
     return from_ref or from_last
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """True when nothing but one clause separates a time ending at ``end`` from one starting at ``start``."""
+    between = text[end:start]
+    return len(between) <= PARTIAL_DISCOURSE_WINDOW and not _SENTENCE_BREAK.search(between)
