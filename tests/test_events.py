@@ -225,3 +225,8 @@ def test_passive_relative_clause_antecedent_is_the_patient(nlp: Language) -> Non
     _, events = run(nlp, "Police found a Denver boy who was beaten and kidnapped in 2016.")
     ev = only(events, "abduction")
     assert all(p.role != "agent" for p in ev.participants)
+
+
+def test_calendar_date_preferred_over_deictic_one_at_equal_distance(nlp: Language) -> None:
+    _, events = run(nlp, "Now, in May 2019, the siege of Homs has started.")
+    assert only(events, "siege").earliest == "2019-05-01"
