@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -109,3 +110,13 @@ def test_not_amounts(text: str) -> None:
 def test_money_forms(text: str, value: str, currency: str) -> None:
     (q,) = find_quantities(text)
     assert (q.value, q.currency, q.unit) == (Decimal(value), currency, "money")
+
+
+def test_time_of_a_statement_is_not_the_time_of_the_amount(nlp: Language) -> None:
+    text = "Exports reached $4 billion, the minister said on Friday."
+    friday = TimeExpr(id="t1", text="Friday", start=49, end=55, kind="date", value="2024-W10-5")
+    assert text[friday.start : friday.end] == "Friday"
+    (amount,) = run(nlp, text, [friday])
+    assert amount.time is None
+    (amount,) = run(nlp, "Exports reached $4 billion on Friday.", [replace(friday, start=31, end=37)])
+    assert amount.time == "t1"

@@ -48,6 +48,7 @@ class Lexicon:
     range_joiners: tuple[str, ...]
     change_verbs: frozenset[str]
     time_prepositions: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 def _strings(data: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
@@ -147,4 +148,5 @@ def lexicon() -> Lexicon:
         range_joiners=_strings(mods, "range_joiners", "modifiers.yaml"),
         change_verbs=frozenset(v.lower() for v in _strings(mods, "change_verbs", "modifiers.yaml")),
         time_prepositions=frozenset(v.lower() for v in _strings(mods, "time_prepositions", "modifiers.yaml")),
+        speech_verbs=frozenset(v.lower() for v in _strings(mods, "speech_verbs", "modifiers.yaml")),
     )
