@@ -140,3 +140,24 @@ def test_seed_relations(seed_analysis) -> None:  # type: ignore[no-untyped-def]
 def test_no_list_members_under_a_command_verb(nlp: Language) -> None:
     _, rels = run(nlp, "Kevin Mayer led key acquisitions, including Marvel Entertainment and Lucasfilm.")
     assert rels == []
+
+
+def test_relation_from_an_entity_title() -> None:
+    import spacy
+
+    from newsgraph.model import Entity, Mention
+    from newsgraph.nlp.relations_lexicon import load_relation_lexicon
+    from newsgraph.nlp.relations_titles import title_relations
+
+    text = "Yesterday Ana Ruiz spoke. The chairwoman of the Blue Party, she said, and leader of the Blue Party too."
+    doc = spacy.blank("en")(text)
+    doc.set_ents([])
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or doc[tok.i - 1].text == "."
+    ana = Entity(
+        "e1", "Ana Ruiz", "PERSON", (), ("leader of the Blue Party",), (Mention(10, 18, "Ana Ruiz"),)
+    )
+    party = Entity("e2", "Blue Party", "ORG", (), (), (Mention(43, 53, "Blue Party"),))
+    found = list(title_relations(doc, [ana, party], load_relation_lexicon()))
+    assert [(s, p, o) for s, p, o, _ in found] == [("e1", "commands", "e2")]
+    assert "leader of the Blue Party" in found[0][3].text

@@ -17,6 +17,7 @@ from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
 from newsgraph.nlp.events_syntax import RecordIndex, governors, polarity_modality, tree_distance
 from newsgraph.nlp.relations_lexicon import RelationLexicon, load_relation_lexicon
 from newsgraph.nlp.relations_patterns import Patterns
+from newsgraph.nlp.relations_titles import title_relations
 from newsgraph.nlp.state import get_state
 
 
@@ -61,6 +62,19 @@ def extract_relations(
                                 time=time.id if time else None,
                             )
                         )
+    for subj, predicate, obj, evidence in title_relations(doc, index.state.entities, lexicon):
+        key = (subj, predicate, obj)
+        if key not in seen:
+            seen.add(key)
+            out.append(
+                Relation(
+                    id=f"r{first_id + len(out)}",
+                    subject=subj,
+                    predicate=predicate,
+                    object=obj,
+                    evidence=evidence,
+                )
+            )
     return out
 
 
