@@ -53,8 +53,19 @@ def _table(
 
 
 def ingest_cmd(
-    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, .jsonl batches, or -.")],
-    db: DbOpt,
+    sources: Annotated[
+        list[str], typer.Argument(help="Files, directories, URLs, .jsonl/.warc(.gz) files, or -.")
+    ],
+    db: Annotated[Path | None, typer.Option("--db", help="The corpus database file (DuckDB).")] = None,
+    dask: Annotated[
+        str | None, typer.Option("--dask", help="Run on Dask: local:N worker processes, or tcp://HOST:8786.")
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet", help="With --dask: write the Parquet dataset here (default: next to --db)."
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes for the analysis.")] = 1,
     date: Annotated[
         str | None, typer.Option("--date", help="Reference date YYYY-MM-DD for all documents.")
@@ -71,15 +82,25 @@ def ingest_cmd(
     Re-running is safe: documents already stored are skipped, and an interrupted run resumes.
 
     \b
-    Example:
+    Examples:
       newsgraph ingest articles/ feed.jsonl --db corpus.duckdb --workers 2
+      newsgraph ingest crawl/*.warc.gz --dask tcp://scheduler:8786 --parquet dataset/ --db corpus.duckdb
     """
     from newsgraph.corpus.ingest import ingest
     from newsgraph.corpus.resolve import Overrides, resolve
     from newsgraph.ingest.loader import expand_sources
 
-    store = _open(db)
+    if db is None and not (dask and parquet):
+        err.print("[red]error:[/] give --db FILE (and/or --dask with --parquet DIR)")
+        raise typer.Exit(2)
     items = list(expand_sources(sources, allow_private=allow_private))
+    if dask:
+        _ingest_dask(
+            items, dask=dask, parquet=parquet or Path(f"{db}.parquet"), db=db, date=date, links=links
+        )
+        return
+    assert db is not None
+    store = _open(db)
     started = time.perf_counter()
     progress = Progress(
         TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
@@ -106,6 +127,33 @@ def ingest_cmd(
         f"{summary.skipped} already in the corpus, {summary.failed} failed; {elapsed:.1f} s. "
         f"{resolved.actors} actors from {resolved.entities} entities, {resolved.event_clusters} event clusters."
     )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _ingest_dask(
+    items: list[Any], *, dask: str, parquet: Path, db: Path | None, date: str | None, links: Path | None
+) -> None:
+    from newsgraph.corpus import distributed
+    from newsgraph.corpus.resolve import Overrides, resolve
+
+    try:
+        summary = distributed.run(items, parquet, scheduler=dask, reference_date=date)
+        err.print(
+            f"{summary.documents} documents analyzed, {summary.failed} failed, in {summary.partitions} partitions "
+            f"on {summary.workers} workers; {summary.seconds:.1f} s; dataset in {parquet}/"
+        )
+        if db is not None:
+            store = _open(db)
+            try:
+                stored = distributed.load_dataset(parquet, store)
+                resolved = resolve(store, Overrides.load(links))
+            finally:
+                store.close()
+            err.print(f"{stored} new documents stored in {db}; {resolved.actors} actors")
+    except NewsgraphError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
     if summary.failed:
         raise typer.Exit(1)
 

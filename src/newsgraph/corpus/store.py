@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,10 @@ class Store:
 
     def add(self, analysis: Analysis, *, source: str | None = None) -> bool:
         """Store one analysis; returns False when the same document was already there."""
-        data = analysis.to_dict()
+        return self.add_dict(analysis.to_dict(), source=source)
+
+    def add_dict(self, data: dict[str, Any], *, source: str | None = None) -> bool:
+        """Store one ``newsgraph/1`` dict (e.g. read back from Parquet); False if already there."""
         doc = data["document"]
         doc_id = doc["id"]
         if source is not None:
@@ -117,79 +121,84 @@ class Store:
                 json.dumps(data, ensure_ascii=False),
             ],
         )  # fmt: skip
-        self._insert_records(doc_id, analysis)
+        self._insert_records(doc_id, data)
         return True
 
-    def _insert_records(self, doc_id: str, analysis: Analysis) -> None:
+    def _insert_records(self, doc_id: str, d: dict[str, Any]) -> None:
         many = self.con.executemany
-        if analysis.entities:
+        if d["entities"]:
             many(
                 "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, e.id, e.name, e.type, list(e.aliases), list(e.titles), len(e.mentions)]
-                    for e in analysis.entities
+                    [doc_id, e["id"], e["name"], e["type"], e["aliases"], e["titles"], len(e["mentions"])]
+                    for e in d["entities"]
                 ],
             )
-            rows = [[doc_id, e.id, m.start, m.end, m.text] for e in analysis.entities for m in e.mentions]
+            rows = [
+                [doc_id, e["id"], m["start"], m["end"], m["text"]]
+                for e in d["entities"]
+                for m in e["mentions"]
+            ]
             if rows:
                 many("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", rows)
-        if analysis.times:
+        if d["times"]:
             many(
                 "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, t.id, t.text, t.start, t.end, t.kind, t.value, t.mod,
-                     _day(t.earliest, low=True), _day(t.latest, low=False), t.anchor]
-                    for t in analysis.times
+                    [doc_id, t["id"], t["text"], t["start"], t["end"], t["kind"], t["value"], t["mod"],
+                     _day(t["earliest"], low=True), _day(t["latest"], low=False), t["anchor"]]
+                    for t in d["times"]
                 ],
             )  # fmt: skip
-        if analysis.amounts:
+        if d["amounts"]:
             many(
                 "INSERT INTO amounts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, a.id, a.text, a.start, a.end, a.value, a.unit, a.currency, a.per, a.qualifier,
-                     a.range[0] if a.range else None, a.range[1] if a.range else None, a.part_of, a.time]
-                    for a in analysis.amounts
+                    [doc_id, a["id"], a["text"], a["start"], a["end"], _dec(a["value"]), a["unit"], a["currency"],
+                     a["per"], a["qualifier"], _dec(a["range"][0]) if a["range"] else None,
+                     _dec(a["range"][1]) if a["range"] else None, a["part_of"], a["time"]]
+                    for a in d["amounts"]
                 ],
             )  # fmt: skip
-        if analysis.places:
+        if d["places"]:
             many(
                 "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, p.id, p.text, p.start, p.end, p.name, p.entity, p.geonames_id, p.lat, p.lon,
-                     p.country, p.feature, p.confidence]
-                    for p in analysis.places
+                    [doc_id, p["id"], p["text"], p["start"], p["end"], p["name"], p["entity"], p["geonames_id"],
+                     p["lat"], p["lon"], p["country"], p["feature"], p["confidence"]]
+                    for p in d["places"]
                 ],
             )  # fmt: skip
-        if analysis.events:
+        if d["events"]:
             many(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, v.id, v.type, v.subtype, v.trigger.text, v.trigger.start, v.trigger.end,
-                     v.sentence.start, v.sentence.end, v.place, v.time, _day(v.earliest, low=True),
-                     _day(v.latest, low=False), v.polarity, v.modality, v.claim, v.plover, v.acled]
-                    for v in analysis.events
+                    [doc_id, v["id"], v["type"], v["subtype"], v["trigger"]["text"], v["trigger"]["start"],
+                     v["trigger"]["end"], v["sentence"]["start"], v["sentence"]["end"], v["place"], v["time"],
+                     _day(v["earliest"], low=True), _day(v["latest"], low=False), v["polarity"], v["modality"],
+                     v["claim"], v.get("plover"), v.get("acled")]
+                    for v in d["events"]
                 ],
             )  # fmt: skip
-            rows = [[doc_id, v.id, p.entity, p.role] for v in analysis.events for p in v.participants]
+            rows = [[doc_id, v["id"], p["entity"], p["role"]] for v in d["events"] for p in v["participants"]]
             if rows:
                 many("INSERT INTO participants VALUES (?, ?, ?, ?)", rows)
-        if analysis.relations:
+        if d["relations"]:
             many(
                 "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, r.id, r.subject, r.predicate, r.object, r.evidence.start, r.evidence.end,
-                     r.polarity, r.modality, r.time]
-                    for r in analysis.relations
+                    [doc_id, r["id"], r["subject"], r["predicate"], r["object"], r["evidence"]["start"],
+                     r["evidence"]["end"], r["polarity"], r["modality"], r["time"]]
+                    for r in d["relations"]
                 ],
             )  # fmt: skip
-        if analysis.claims:
+        if d["claims"]:
             many(
                 "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    [doc_id, c.id, c.text, c.start, c.end, c.status, c.checkworthy, c.source,
-                     json.dumps([{"text": q.text, "start": q.start, "end": q.end, "kind": q.kind} for q in c.cues]),
-                     list(c.entities), list(c.times), list(c.amounts), list(c.places)]
-                    for c in analysis.claims
+                    [doc_id, c["id"], c["text"], c["start"], c["end"], c["status"], c["checkworthy"], c["source"],
+                     json.dumps(c["cues"], ensure_ascii=False), c["entities"], c["times"], c["amounts"], c["places"]]
+                    for c in d["claims"]
                 ],
             )  # fmt: skip
 
@@ -239,6 +248,11 @@ _TABLES = frozenset(
         "claim_links",
     ]
 )
+
+
+def _dec(value: float | int | str) -> Decimal:
+    # JSON numbers come back as float; go through str so 0.1 stays 0.1 and large ints stay exact.
+    return Decimal(str(value))
 
 
 def _day(value: str | None, *, low: bool) -> str | None:

@@ -39,7 +39,11 @@ def read_warc(path: Path, *, language: str = "en") -> Iterator[SourceItem]:
     try:
         with path.open("rb") as stream:
             iterator = ArchiveIterator(stream)
+            records = 0
             for record in iterator:
+                if not str(record.format).startswith("warc"):
+                    continue  # warcio reads any line-oriented junk as a legacy ARC record; we take WARC only
+                records += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
                 if record.rec_type == "response" and record.http_headers is not None:
@@ -61,6 +65,8 @@ def read_warc(path: Path, *, language: str = "en") -> Iterator[SourceItem]:
                     url=record.rec_headers.get_header("WARC-Target-URI"),
                     extra={"kind": "html"},
                 )
+            if records == 0:
+                raise ValueError("no WARC records found")
     except (ArchiveLoadFailed, OSError, ValueError) as exc:
         yield SourceItem(
             source=str(path), error=InputError(f"not a readable WARC file ({exc})", source=str(path))
