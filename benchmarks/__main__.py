@@ -14,7 +14,9 @@ import time
 import traceback
 from pathlib import Path
 
-BENCHMARKS = ("extraction", "speed", "entities", "times", "amounts", "places", "claims", "dossier")
+BENCHMARKS = (
+    "extraction", "speed", "entities", "times", "amounts", "places", "claims", "dossier", "corpus", "ecbplus", "scale",
+)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
