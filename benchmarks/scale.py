@@ -131,7 +131,9 @@ def api_figures(texts: list[str]) -> dict[str, object]:
             print(f"{clients:>8}{row['requests_per_s']:>8}{row['p50_s']:>8}{row['p95_s']:>8}  {dict(codes)}")
         overload_clients = 4 * capacity
         with httpx.Client() as client, ThreadPoolExecutor(overload_clients) as pool:
-            codes = Counter(code for code, _ in pool.map(lambda t: _post(client, base, t), texts[: overload_clients * 3]))
+            codes = Counter(
+                code for code, _ in pool.map(lambda t: _post(client, base, t), texts[: overload_clients * 3])
+            )
         figures["overload"] = {"clients": overload_clients, "codes": dict(codes), "no_500": 500 not in codes}
         print(f"overload at {overload_clients} clients (4x capacity {capacity}): {dict(codes)}")
         rss = []
@@ -140,7 +142,11 @@ def api_figures(texts: list[str]) -> dict[str, object]:
                 _post(client, base, f"{SHORT_TEXT} Report {i}.")
                 if i in (499, SOAK_REQUESTS - 1):
                     rss.append(_rss_mb(proc.pid))
-        figures["soak"] = {"requests": SOAK_REQUESTS, "rss_mb_at_500": round(rss[0], 1), "rss_mb_at_end": round(rss[1], 1)}
+        figures["soak"] = {
+            "requests": SOAK_REQUESTS,
+            "rss_mb_at_500": round(rss[0], 1),
+            "rss_mb_at_end": round(rss[1], 1),
+        }
         print(f"server RSS after 500 requests {rss[0]:.0f} MB, after {SOAK_REQUESTS}: {rss[1]:.0f} MB")
     finally:
         proc.terminate()
