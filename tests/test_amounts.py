@@ -105,6 +105,7 @@ def test_not_amounts(text: str) -> None:
         ("millions of dollars", "1000000", "USD"),
         ("a $5-billion loan", "5000000000", "USD"),
         ("75 million Canadian dollars", "75000000", "CAD"),
+        ("₹1.5 lakh crore", "1500000000000", "INR"),
     ],
 )
 def test_money_forms(text: str, value: str, currency: str) -> None:
@@ -120,3 +121,19 @@ def test_time_of_a_statement_is_not_the_time_of_the_amount(nlp: Language) -> Non
     assert amount.time is None
     (amount,) = run(nlp, "Exports reached $4 billion on Friday.", [replace(friday, start=31, end=37)])
     assert amount.time == "t1"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("Dozens killed in the raid", "12", "dead", "approx"),
+        ("thousands displaced by floods", "1000", "displaced", "approx"),
+        ("a quarter of a million people", "250000", "people", "exact"),
+        ("5,000 Iranian-backed Shia militiamen", "5000", "militiamen", "exact"),
+        ("the $2bn-$3bn fund", "2000000000", "money", "range"),
+        ("a $5 billion-plus deal", "5000000000", "money", "at_least"),
+    ],
+)
+def test_count_and_range_forms(text: str, value: str, unit: str, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.qualifier) == (Decimal(value), unit, qualifier)

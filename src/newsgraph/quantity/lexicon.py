@@ -36,6 +36,7 @@ class Lexicon:
     counted: dict[str, str]  # written form (lower case) -> unit
     modifiers: frozenset[str]
     modifier_stopwords: tuple[str, ...]
+    bare_vague: frozenset[str]
     qualifiers_before: dict[str, str]  # phrase (lower case) -> qualifier
     qualifiers_after: dict[str, str]
     rates: dict[str, str]  # phrase -> per
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         counted=counted,
         modifiers=frozenset(m.lower() for m in _strings(units, "modifiers", "units.yaml")),
         modifier_stopwords=_strings(units, "modifier_stopwords", "units.yaml"),
+        bare_vague=frozenset(_strings(units, "bare_vague", "units.yaml")),
         qualifiers_before=_by_class(mods, "qualifiers_before", "modifiers.yaml", QUALIFIERS),
         qualifiers_after=_by_class(mods, "qualifiers_after", "modifiers.yaml", QUALIFIERS),
         rates=_by_class(mods, "rates", "modifiers.yaml", PER_VALUES),

@@ -63,8 +63,8 @@ def patterns() -> Patterns:
     vague_plural = alt(lex.vague_plurals)
     vague_big = alt(p for p, v in lex.vague_plurals.items() if v >= 1000)
     atom = rf"""
-        (?<![\w.,/:=#@])(?<![A-Za-z]-)
-        (?:(?P<sym>{alt(symbols)})\s?)?
+        (?<![\w.,/:=#@])
+        (?:(?P<sym>{alt(symbols)})\s?|(?<![A-Za-z]-))  # "COVID-19 deaths" is a name, "$2bn-$3bn" a range
         (?P<num>
             (?i:{alt(lex.fractions)})\s+(?i:{big})(?!\w)
           | (?i:{alt(lex.vague_multipliers)})\s+(?i:{big})(?!\w)

@@ -120,8 +120,12 @@ def _atoms(text: str) -> list[_Atom]:
             atom.end = q.end()
         if atom.unit is None:
             n = pats.noun.match(text, atom.end)
-            if n and (n.group("of") is None) != reading.vague:
-                atom.unit = lex.counted[" ".join(n.group("noun").lower().split())]
+            unit = lex.counted[" ".join(n.group("noun").lower().split())] if n else None
+            # "hundreds of fighters" but "12 fighters"; "dozens killed" needs no "of" (a participle unit)
+            if n and (
+                (n.group("of") is None) != reading.vague or (n.group("of") is None and unit in lex.bare_vague)
+            ):
+                atom.unit = unit
                 atom.end = n.end()
                 q = pats.qualifier_after.match(text, atom.end)
                 if q and atom.qualifier is None:
