@@ -1,0 +1,51 @@
+"""The newsgraph_times component inside the pipeline, and the seed article."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsgraph.model import ReferenceDate
+from newsgraph.nlp.state import NgState, get_state
+
+
+def _run(nlp: Language, text: str, reference: str | None) -> NgState:
+    doc = nlp.make_doc(text)
+    ref = ReferenceDate(date=reference, method="given", confidence=1.0) if reference else None
+    doc._.ng = NgState(reference=ref or ReferenceDate(date=None, method="none", confidence=0.0))
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "newsgraph_times":
+            break
+    return get_state(doc)
+
+
+def test_component_writes_times_with_ids(nlp: Language) -> None:
+    state = _run(nlp, "The port reopened in June 2012. It closed again two years later.", "2020-05-01")
+    assert [t.id for t in state.times] == ["t1", "t2"]
+    assert [t.value for t in state.times] == ["2012-06", "2014"]
+
+
+def test_component_infers_a_missing_reference_from_the_text(nlp: Language) -> None:
+    state = _run(
+        nlp, "Fighting began in May 2013. Now, in July 2014, the town is empty. Yesterday was calm.", None
+    )
+    assert state.reference.method == "text"
+    assert state.reference.date is not None and state.reference.date.startswith("2014-07")
+    yesterday = next(t for t in state.times if t.text == "Yesterday")
+    assert yesterday.anchor == "reference" and yesterday.earliest is not None
+
+
+def test_component_uses_the_tense_of_the_clause(nlp: Language) -> None:
+    past = _run(nlp, "The ministry announced the cuts in November.", "2016-02-10").times
+    future = _run(nlp, "The ministry will announce the cuts in November.", "2016-02-10").times
+    assert (past[0].value, future[0].value) == ("2015-11", "2016-11")
+
+
+def test_seed_article_vague_and_anaphoric_times(seed_analysis) -> None:  # type: ignore[no-untyped-def]
+    by_text = {t.text: t for t in seed_analysis.times}
+    late = by_text["late 2013"]
+    assert (late.value, late.mod, late.earliest, late.latest) == ("2013", "END", "2013-09-01", "2013-12-31")
+    september = by_text["September of that year"]
+    assert (september.earliest, september.latest) == ("2014-09-01", "2014-09-30")
+    assert september.anchor is not None and september.anchor.startswith("discourse:")
+    assert seed_analysis.document.reference_date.date.startswith("2016-10")
