@@ -390,6 +390,29 @@ def export_cmd(
     err.print(f"wrote {what} to {path}")
 
 
+def report_cmd(
+    db: DbOpt,
+    html: Annotated[Path, typer.Option("--html", help="Write the corpus dossier to this HTML file.")],
+    limit: Annotated[int, typer.Option("--limit", help="Most recent documents to include.")] = 200,
+) -> None:
+    """Render the corpus as one offline HTML dossier: timeline, map and link chart across documents.
+
+    \b
+    Example:
+      newsgraph report --db corpus.duckdb --html corpus.html
+    """
+    from newsgraph.corpus.report import render_corpus_html
+
+    store = _open(db, read_only=True)
+    try:
+        page = render_corpus_html(store, limit=limit)
+    finally:
+        store.close()
+    html.parent.mkdir(parents=True, exist_ok=True)
+    html.write_text(page, encoding="utf-8")
+    err.print(f"wrote {html} ({len(page) / 1e6:.1f} MB)")
+
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -455,6 +478,7 @@ def serve_cmd(
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_cmd)
+    app.command("report")(report_cmd)
     app.command("ingest")(ingest_cmd)
     app.command("resolve")(resolve_cmd)
     app.command("query")(query_cmd)
