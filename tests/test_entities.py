@@ -229,3 +229,32 @@ def test_company_named_after_a_person_stays_apart(nlp: Language) -> None:
 
 def test_end_of_a_title_is_no_entity(nlp: Language) -> None:
     assert entities(nlp, "The Secretary of State said the talks would go on.") == []
+
+
+def test_modifier_joins_a_name_from_the_variant_lexicon(nlp: Language) -> None:
+    ents = entities(nlp, "Afghan Taliban fighters entered the city. The Taliban said the war was over.")
+    taliban = one(ents, "Taliban")
+    assert set(taliban.aliases) == {"Afghan Taliban", "Taliban"}
+    assert taliban.name == "Taliban"
+
+
+def test_place_named_inside_a_name_does_not_split_a_place(nlp: Language) -> None:
+    ents = entities(nlp, "Voters in New Mexico and Mexico went to the polls.")
+    assert one(ents, "New Mexico") is not one(ents, "Mexico")
+
+
+def test_full_names_of_one_person_and_a_missed_surname(nlp: Language) -> None:
+    # NER finds both full names but not the bare surname: the surname is found by string match.
+    text = "H. Ross Perot founded the company. Ross Perot later ran for president, and Perot won many votes."
+    perot = one(entities(nlp, text), "Ross Perot")
+    assert perot.name == "H. Ross Perot"
+    assert [m.text for m in perot.mentions] == ["H. Ross Perot", "Ross Perot", "Perot"]
+    assert perot.mentions[-1].start == text.rindex("Perot")
+
+
+def test_generational_suffix_is_not_the_surname(nlp: Language) -> None:
+    king = one(
+        entities(nlp, "Martin Luther King Jr. spoke in Memphis. King was cheered by thousands."), "King"
+    )
+    assert king.name == "Martin Luther King Jr."
+    assert king.type == "PERSON"

@@ -6,7 +6,7 @@ Steps (each in its own module):
    titles; abbreviations defined in the text or standing alone that NER missed
    (:mod:`newsgraph.nlp.entities_mentions`);
 2. merging into one cluster per real-world entity (:mod:`newsgraph.nlp.entities_merge`);
-3. repeat mentions of a found name that NER missed elsewhere;
+3. repeat mentions NER missed elsewhere of a found name, or of the surname of a found person;
 4. the type of each cluster (:mod:`newsgraph.nlp.entities_types`) and the titles of people
    (:mod:`newsgraph.nlp.entities_titles`).
 
@@ -28,7 +28,7 @@ from newsgraph.nlp.entities_mentions import (
     ner_candidates,
     repeat_mentions,
 )
-from newsgraph.nlp.entities_merge import Group, cluster, make_groups, mark_people
+from newsgraph.nlp.entities_merge import Group, cluster, make_groups, mark_people, unique_surnames
 from newsgraph.nlp.entities_titles import dependency_titles, prefix_title
 from newsgraph.nlp.entities_types import cluster_type
 from newsgraph.nlp.state import get_state
@@ -73,9 +73,12 @@ def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
     clusters = cluster(doc, groups, pairs, lex)
 
     taken = list(cands)
-    for cl in clusters:
-        forms = sorted({c.text for g in cl for c in g.cands}, key=len, reverse=True)
-        extra = repeat_mentions(doc, forms, taken)
+    surnames = unique_surnames(clusters)
+    for n, cl in enumerate(clusters):
+        forms = {c.text for g in cl for c in g.cands}
+        if n in surnames and surnames[n] not in lex.demonyms and lex.variant(surnames[n]) is None:
+            forms.add(surnames[n])
+        extra = repeat_mentions(doc, sorted(forms, key=len, reverse=True), taken)
         cl[0].cands.extend(extra)
         taken.extend(extra)
 

@@ -5,16 +5,19 @@ a :class:`Group`; groups are then joined by these rules, each kept conservative:
 
 * an abbreviation defined in the text ("Name (ABC)", "Name, or ABC") joins its name;
 * an abbreviation matching the initials of exactly one multi-word name in the document joins it;
-* a name with a leading modifier joins the bare name ("Iranian Qods Force" → "Qods Force");
-* two full names of a person with the same first and last word join ("Barack Hussein Obama");
-* a surname joins the one full name of a person ending in it; when two different full names
-  end in it, it joins neither;
+* a name with a leading modifier or place joins the bare name ("Iranian Qods Force" → "Qods Force",
+  "Kansas City Chiefs" → "Chiefs");
+* two full names of a person with the same first and last word, or one the tail of the other,
+  join ("Barack Hussein Obama", "W. Mark Felt");
+* a surname (any tail of a full name) joins the one full name of a person ending in it; when two
+  different full names end in it, it joins neither;
 * a bare first name NER calls a person joins the one full name starting with it, unless that
   first name is shared or is also a surname in the document.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,11 +26,33 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon, dotless
 from newsgraph.nlp.entities_mentions import Cand, is_acronym
-from newsgraph.nlp.entities_places import is_known_place
+from newsgraph.nlp.entities_places import is_known_place, place_kind
 
 # Surname particles: "al-Abadi" is also referred to as "Abadi", "van Gogh" as "Gogh" rarely, so only
 # hyphenated Arabic articles are stripped.
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.IGNORECASE)
+_GENERATIONAL = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# First words that make a different place or thing, not a modified one ("New Mexico" ≠ "Mexico").
+_NEVER_MODIFIERS = frozenset(
+    {
+        "New",
+        "Old",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Upper",
+        "Lower",
+        "Greater",
+        "Great",
+        "Central",
+        "Little",
+    }
+)
 # An organisation label on this many mentions (and no other label) keeps a surname-shaped name
 # apart from a person with that surname: one ORG tag is often NER noise on a surname, two are not.
 MIN_ORG_VOTES = 2
@@ -108,15 +133,33 @@ def _leads_government(doc: Doc, g: Group, lex: EntityLexicon) -> bool:
     return any(c.j < len(doc) and doc[c.j].lower_ in lex.ruler_nouns for c in g.cands)
 
 
+def _name_words(g: Group) -> list[str]:
+    """A person's name words without a generational suffix ("Arcade Comeaux Jr." → Arcade Comeaux)."""
+    words = [w.rstrip(",") for w in g.words]
+    while len(words) > 1 and words[-1].casefold() in _GENERATIONAL:
+        words.pop()
+    return words
+
+
 def _surname_keys(g: Group) -> set[str]:
-    last = g.words[-1]
-    keys = {last.casefold()}
-    stripped = _PARTICLE.sub("", last)
-    if stripped != last and len(stripped) > 2:
+    """Every proper tail of a full name ("Lo Presti", "Presti"), and the last word without an
+    Arabic article ("al-Abadi" → "Abadi")."""
+    words = _name_words(g)
+    keys = {" ".join(words[k:]).casefold() for k in range(1, len(words))}
+    stripped = _PARTICLE.sub("", words[-1])
+    if stripped != words[-1] and len(stripped) > 2:
         keys.add(stripped.casefold())
-    if len(g.words) >= 3 and g.words[-2][:1].islower():
-        keys.add(" ".join(g.words[-2:]).casefold())  # "bin Laden", "van Gogh"
     return keys
+
+
+def _same_person(a: Group, b: Group) -> bool:
+    """Two full names of one person: same first and last word ("Barack [Hussein] Obama"), or one
+    the tail of the other ("[W.] Mark Felt")."""
+    wa, wb = _name_words(a), _name_words(b)
+    if wa[0] == wb[0] and wa[-1] == wb[-1]:
+        return True
+    short, long = sorted((wa, wb), key=len)
+    return len(short) >= 2 and len(short) < len(long) and long[-len(short) :] == short
 
 
 def _initials(words: list[str], *, all_words: bool) -> str:
@@ -140,11 +183,9 @@ def cluster(
     _join_initials(groups, uf)
     _join_modifiers(doc, groups, index, uf, lex)
     full = [n for n, g in enumerate(groups) if g.full_name]
-    for a in full:
-        for b in full:
-            ga, gb = groups[a], groups[b]
-            if a < b and ga.words[0] == gb.words[0] and ga.words[-1] == gb.words[-1]:
-                uf.union(a, b)
+    for a, b in itertools.combinations(full, 2):
+        if _same_person(groups[a], groups[b]):
+            uf.union(a, b)
     _join_surnames(groups, full, uf)
     _join_first_names(groups, full, uf)
 
@@ -172,23 +213,38 @@ def _join_initials(groups: list[Group], uf: _UnionFind) -> None:
 
 def _is_modifier(doc: Doc, g: Group, lex: EntityLexicon) -> bool:
     first = g.words[0]
+    if first in _NEVER_MODIFIERS:
+        return False
     if first in lex.demonyms:
         return True
     tok = doc[g.cands[0].i]
     return tok.text == first and tok.pos_ == "ADJ"
 
 
+def _place_prefix(g: Group) -> int:
+    """How many leading words of ``g`` name a known place ("Kansas City" in "Kansas City Chiefs"); 0 if none."""
+    for k in range(len(g.words) - 1, 0, -1):
+        if is_known_place(" ".join(g.words[:k])):
+            return k
+    return 0
+
+
 def _join_modifiers(
     doc: Doc, groups: list[Group], index: dict[str, int], uf: _UnionFind, lex: EntityLexicon
 ) -> None:
+    """ "Iranian Qods Force" → "Qods Force" (a modifier: the bare name is the canonical one);
+    "Kansas City Chiefs" → "Chiefs" (a place in the name: the full name stays canonical)."""
     for n, g in enumerate(groups):
-        if len(g.words) < 2 or g.person or not _is_modifier(doc, g, lex):
+        if len(g.words) < 2 or g.person or is_known_place(g.name):
             continue
-        rest = " ".join(g.words[1:]).casefold()
-        m = index.get(rest)
+        modifier = _is_modifier(doc, g, lex)
+        cut = 1 if modifier else _place_prefix(g)
+        if not cut:
+            continue
+        m = index.get(" ".join(g.words[cut:]).casefold())
         if m is not None and not groups[m].person:
             uf.union(n, m)
-            g.modifier_variant = True
+            g.modifier_variant = modifier
 
 
 def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None:
@@ -212,10 +268,11 @@ def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None
 
 def _other_kind_of_name(g: Group) -> bool:
     """A surname-shaped name that NER never called a person and that is known as something else:
-    a place (Jordan, the country) or, on every mention, an organisation (Disney beside Walt Disney)."""
+    a country (Jordan) or, on every mention, an organisation (Disney beside Walt Disney). A city
+    name does not count: many surnames are also towns somewhere (Lopez, Obama)."""
     if g.labels["PERSON"]:
         return False
-    if is_known_place(g.name):
+    if place_kind(g.name) == "country":
         return True
     return g.labels["ORG"] >= MIN_ORG_VOTES and g.labels["ORG"] == sum(g.labels.values())
 
@@ -235,3 +292,24 @@ def _join_first_names(groups: list[Group], full: list[int], uf: _UnionFind) -> N
         owners = {uf.find(f) for f in by_first.get(g.key, set())}
         if len(owners) == 1:
             uf.union(n, owners.pop())
+
+
+def unique_surnames(clusters: list[list[Group]]) -> dict[int, str]:
+    """Cluster index → the surname of the one person that cluster is, when no other cluster's
+    person shares it; used to find bare surnames NER missed ("King" after "Martin Luther King Jr.")."""
+    found: dict[int, set[str]] = {}
+    for n, cl in enumerate(clusters):
+        for g in cl:
+            if g.full_name:
+                surname = _name_words(g)[-1]
+                if len(surname) > 2 and surname[:1].isupper() and not surname.endswith("."):
+                    found.setdefault(n, set()).add(surname)
+    counts: dict[str, int] = {}
+    for names in found.values():
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    return {
+        n: next(iter(names))
+        for n, names in found.items()
+        if len(names) == 1 and counts[next(iter(names))] == 1
+    }
