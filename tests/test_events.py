@@ -230,3 +230,14 @@ def test_passive_relative_clause_antecedent_is_the_patient(nlp: Language) -> Non
 def test_calendar_date_preferred_over_deictic_one_at_equal_distance(nlp: Language) -> None:
     _, events = run(nlp, "Now, in May 2019, the siege of Homs has started.")
     assert only(events, "siege").earliest == "2019-05-01"
+
+
+def test_signing_a_person_is_not_an_agreement(nlp: Language) -> None:
+    _, events = run(nlp, "The Detroit Lions signed Joe Smith on Monday, May 2, 2011.")
+    assert [e for e in events if e.subtype == "agreement"] == []
+
+
+def test_place_modifier_of_a_person_is_not_the_agent(nlp: Language) -> None:
+    state, events = run(nlp, "A Denver man killed his neighbour in June 2012.")
+    ev = only(events, "killing")
+    assert "Denver" not in names(state, ev)

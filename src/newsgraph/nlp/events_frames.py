@@ -22,8 +22,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 # Dependency paths along which two triggers describe one event ("battle to retake X",
 # "the offensive for X launched by Y"); anything looser (conj, ccomp) stays separate.
 MERGE_DEPS = frozenset({"acl", "relcl", "xcomp", "prep", "pobj", "advcl"})
-# Roles whose named arguments are read through a modifier or an owner ("the Ruritanian
-# government" → Ruritania as agent); objects are not, since "the capital of X" is not X.
+# Roles whose named arguments are read through an owner ("Ruritania's army", "the army of
+# Ruritania" → Ruritania as agent); objects are not, since "the capital of X" is not X.
+# Modifiers are not read: "a Denver man killed ..." does not make Denver the killer.
 THROUGH_ROLES = frozenset({"agent"})
 
 
@@ -170,6 +171,13 @@ def antecedent_has(pronoun: Token, wanted: frozenset[str]) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in wanted for t in pronoun.doc[start : pronoun.i])
 
 
+def _is_person(tok: Token, index: RecordIndex) -> bool:
+    """Whether a name is a person's ("signed Jane Roe" is hiring, not an agreement)."""
+    eid = index.entity(tok)
+    record = index.entity_records.get(eid) if eid else None
+    return (record.type if record else tok.ent_type_) == "PERSON"
+
+
 def sense_holds(
     sense: Sense, trigger: Token, pos: str, args: list[tuple[str, Token]], index: RecordIndex
 ) -> tuple[bool, Token | None]:
@@ -189,7 +197,7 @@ def sense_holds(
             if (
                 lemma in sense.patient
                 or (sense.money_patient and index.is_money(p))
-                or (sense.proper_patient and p.pos_ == "PROPN")
+                or (sense.proper_patient and p.pos_ == "PROPN" and not _is_person(p, index))
                 or (lemma in PRONOUNS and antecedent_has(p, sense.patient))
             ):
                 ok = True
@@ -235,7 +243,7 @@ def resolve(mention: Mention, lexicon: Lexicon, index: RecordIndex) -> None:
         ]
     seen: set[str] = set()
     for role, tok in mention.args:
-        for eid in index.entities(tok, through=role in THROUGH_ROLES):
+        for eid in index.entities(tok, through=role in THROUGH_ROLES, modifiers=False):
             if eid not in seen:
                 seen.add(eid)
                 mention.participants.append(Participant(entity=eid, role=role))
