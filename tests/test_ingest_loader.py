@@ -133,8 +133,9 @@ def test_empty_directory_is_one_failed_item(tmp_path: Path) -> None:
 
 
 def test_examples_all_load() -> None:
-    items = list(expand_sources([str(EXAMPLES)]))
-    assert len(items) == 5
+    names = ("scraped-oil-tanker-network.txt", "saved-page-sudan-gold.html", "batch-sanctions-briefs.jsonl")
+    items = list(expand_sources([str(EXAMPLES / name) for name in names]))
+    assert len(items) == 5 and all(i.error is None for i in items)
     docs = [load(i) for i in items]
     scraped = next(d for d in docs if d.source.endswith(".txt"))
     assert scraped.authors == ("Leila Haddad",)

@@ -24,7 +24,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 DIRECTORY_SUFFIXES = frozenset({".txt", ".html", ".htm", ".jsonl"})
 STDIN = "-"
 _MEDIA_KIND = {"text/plain": False, "text/html": True, "application/xhtml+xml": True}
-_USAGE = "give a .txt or .html file, a directory, an http(s):// URL, a .jsonl file, or - for stdin"
+_USAGE = "give a .txt or .html file, a directory, an http(s):// URL, a .jsonl or .warc file, or - for stdin"
 
 
 def load(item: SourceItem) -> RawDocument:
@@ -37,7 +37,9 @@ def load(item: SourceItem) -> RawDocument:
     if item.html is not None:
         return from_html(item.html, url=item.url, **meta)  # type: ignore[arg-type]
     if item.data is not None:
-        return _from_bytes(item.data, item, url=item.url, html=None)
+        # a reader that knows the content type says so in extra["kind"] (WARC records: "html")
+        kind = {"html": True, "text": False}.get(item.extra.get("kind", ""))
+        return _from_bytes(item.data, item, url=item.url, html=kind)
     if item.path is not None:
         data = _read_file(item.path, source=item.source)
         return _from_bytes(data, item, url=item.url, html=_suffix_kind(item.path))
@@ -143,7 +145,8 @@ def _expand_path(path: Path, arg: str, *, url: str | None, allow_private: bool) 
         files = _directory_files(path)
         if not files:
             yield SourceItem(
-                source=arg, error=InputError("the directory holds no .txt, .html or .jsonl files", source=arg)
+                source=arg,
+                error=InputError("the directory holds no .txt, .html, .jsonl or .warc files", source=arg),
             )
         for file in files:
             yield from _expand_file(file, str(file), url=None, allow_private=allow_private)
