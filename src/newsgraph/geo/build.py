@@ -26,7 +26,7 @@ from newsgraph.geo.sources import Row
 from newsgraph.resources import load_yaml
 
 # Bumped whenever the schema or the build rules change, so an old file is rebuilt.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 # Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
 # are indexed (and looked up) without them as well.
@@ -277,6 +277,10 @@ def _add_hand_written(rows: list[Row]) -> None:
     by_name: dict[str, Row] = {}
     for r in rows:
         if r.feature in ("country", "continent", "region"):
+            by_name.setdefault(r.name, r)
+    # Constituent countries and similar first-level areas ("English" → England) come after.
+    for r in rows:
+        if r.feature == "admin1":
             by_name.setdefault(r.name, r)
     for cc, states in table["admin1"].items():
         for name, short in states.items():

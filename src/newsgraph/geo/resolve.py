@@ -53,6 +53,9 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 3.0
 NEAR_WEIGHT = 3.0
 NEAR_KM = 150.0
+# Cap on the whole context bonus: context may lift a town over a far bigger namesake, but not a
+# village over a country ("Mexico" in an article about Missouri is still Mexico).
+CONTEXT_CAP = 6.0
 # Confidence of a name placed at the document's focus because the gazetteer does not know it.
 FALLBACK_CONFIDENCE = 0.1
 # Candidates kept per name (most populous first); the long tail of 500-people hamlets only adds noise.
@@ -278,21 +281,22 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
         others = total_weight - own.weight
         final = []
         for c, score in zip(cs, row, strict=True):
+            bonus = 0.0
             if others > 0:
                 if c.country:
                     share = (total_country.get(c.country, 0.0) - own.country.get(c.country, 0.0)) / others
-                    score += COUNTRY_WEIGHT * share
+                    bonus += COUNTRY_WEIGHT * share
                     admin1 = _admin1_of(c)
                     if admin1:
                         key = (c.country, admin1)
                         share = (total_admin1.get(key, 0.0) - own.admin1.get(key, 0.0)) / others
-                        score += ADMIN1_WEIGHT * share
+                        bonus += ADMIN1_WEIGHT * share
                 if c.feature not in ("country", "continent", "region"):
                     near = sum(
                         w for j, v in enumerate(votes) if j != i for p, w in v.points if _km(c, p) <= NEAR_KM
                     )
-                    score += NEAR_WEIGHT * min(1.0, near / others)
-            final.append(score)
+                    bonus += NEAR_WEIGHT * min(1.0, near / others)
+            final.append(score + min(bonus, CONTEXT_CAP))
         probs = _softmax(final)
         best = max(range(len(cs)), key=lambda j: final[j])
         out.append(Resolution(candidate=cs[best], confidence=round(probs[best], 3)))
