@@ -116,6 +116,9 @@ def test_bio_needs_evidence_of_being_about_the_writer() -> None:
     ("line", "names"),
     [
         ("Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+        ("Nadia Farah, Gulf Monitor", ["Nadia Farah"]),
+        ("Ali Reza, Mina Park and Tom Hale", ["Ali Reza", "Mina Park", "Tom Hale"]),
+        ("Desert Wire staff", []),
         ("Amira El-Sayed in Cairo | Updated 3 May 2023", ["Amira El-Sayed"]),
         ("Staff Writer", []),
         ("J.R. Smith & Lena van der Berg", ["J.R. Smith", "Lena van der Berg"]),
@@ -247,3 +250,12 @@ def test_blog_share_list_and_readers_comment_thread() -> None:
     assert kinds["share"] == ["Share this:", "Facebook", "Twitter", "WhatsApp"]
     assert "My uncle stopped irrigating last month. This is exactly right." in kinds["comments"]
     assert kinds["comments"][-1] == "Leave a Reply"
+
+
+def test_metadata_authors_keep_people_only() -> None:
+    from newsgraph.ingest.boilerplate import person_names
+
+    assert person_names(["Nadia Farah", "Desert Wire staff", "Reuters", "Madonna"]) == (
+        "Nadia Farah",
+        "Madonna",
+    )

@@ -291,9 +291,19 @@ def _looks_like_title(text: str) -> bool:
 
 
 def parse_names(fragment: str) -> list[str]:
-    """Person names in a byline fragment ("Jane Doe and John Roe, Reuters" → two names)."""
+    """Person names in a byline fragment ("Jane Doe and John Roe, Reuters" → two names).
+
+    A comma separates names only in a list that ends with "and"/"&" ("A, B and C"); otherwise
+    what follows the comma is an affiliation ("Jane Doe, Gulf Monitor"), not a second person.
+    """
     c = cues()
     fragment = _BYLINE_END.split(fragment)[0]
+    listed = re.search(r"\s+and\s+|\s*&\s*", fragment)
+    if not listed:
+        fragment = fragment.split(",")[0]
+    else:
+        tail = fragment[listed.end() :]
+        fragment = fragment[: listed.end()] + tail.split(",")[0]  # "A and B, Reuters"
     names: list[str] = []
     for part in re.split(r",|\s+and\s+|\s*&\s*", fragment):
         part = part.strip(" .:")
@@ -312,6 +322,18 @@ def parse_names(fragment: str) -> list[str]:
         if 2 <= len(words) <= 5 and _NAME_LINE.match(part) and part not in names:
             names.append(part)
     return names
+
+
+def person_names(authors: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Metadata authors cleaned like a byline; "Desert Wire staff" or "Reuters" are not people."""
+    c = cues()
+    found: list[str] = []
+    for author in authors:
+        names = parse_names(author)
+        if not names and not any(w.lower().strip(".,") in c.byline_stop for w in author.split()):
+            names = [author.strip()]
+        found.extend(n for n in names if n and n not in found)
+    return tuple(found)
 
 
 def _is_date_line(text: str) -> bool:

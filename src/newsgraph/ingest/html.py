@@ -17,7 +17,7 @@ from lxml import etree
 
 from newsgraph.errors import EmptyInputError
 from newsgraph.ingest import RawDocument
-from newsgraph.ingest.boilerplate import clean_text, near_duplicate
+from newsgraph.ingest.boilerplate import clean_text, near_duplicate, person_names
 from newsgraph.ingest.decode import check_size, check_text
 from newsgraph.ingest.language import require_english
 
@@ -65,7 +65,7 @@ def extract(
     # each extracted line is a paragraph (never a hard-wrapped fragment)
     text = "\n\n".join(line for line in text.split("\n") if line.strip())
     page_title = title or _clean(meta.title if meta is not None else None) or _html_title(html)
-    page_authors = authors or _split_authors(meta.author if meta is not None else None)
+    page_authors = authors or person_names(_split_authors(meta.author if meta is not None else None))
     clean = clean_text(text, title=page_title, authors=page_authors, title_from_text=False)
     if not clean.body.strip():
         raise EmptyInputError(
