@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.nlp import entities_places
+from newsgraph.nlp.entities import find_entities
 from newsgraph.nlp.entities_lexicon import lexicon
 from newsgraph.nlp.entities_mentions import (
     Cand,
@@ -139,8 +140,10 @@ def test_place_kind_of_common_names() -> None:
 def with_ents(doc: Doc, spans: list[tuple[str, str]]) -> Doc:
     """Set NER output by hand (text of the span → label) to test what our layer makes of it."""
     ents = []
-    for text, label in spans:
-        start = doc.text.index(text)
+    after = 0
+    for text, label in spans:  # in order of appearance
+        start = doc.text.index(text, after)
+        after = start + len(text)
         span = doc.char_span(start, start + len(text), label=label)
         assert span is not None, text
         ents.append(span)
@@ -175,3 +178,38 @@ def test_swallowed_title_becomes_a_title(nlp: Language) -> None:
 def test_numeric_labels_make_no_candidates(nlp: Language) -> None:
     doc = with_ents(parsed(nlp, "In 2015 they paid $5 million."), [("2015", "DATE"), ("$5 million", "MONEY")])
     assert ner_candidates(doc, lexicon()) == []
+
+
+def test_place_inside_a_name_joins_the_bare_name(nlp: Language) -> None:
+    doc = with_ents(
+        parsed(nlp, "The Kansas City Chiefs won on Sunday. The Chiefs now lead the division."),
+        [("Kansas City Chiefs", "ORG"), ("Sunday", "DATE"), ("Chiefs", "ORG")],
+    )
+    (chiefs,) = find_entities(doc, lexicon())
+    assert chiefs.name == "Kansas City Chiefs"
+    assert chiefs.aliases == ("Kansas City Chiefs", "Chiefs")
+
+
+def test_two_names_sharing_a_bare_name_leave_it_alone(nlp: Language) -> None:
+    doc = with_ents(
+        parsed(nlp, "Ohio Democrats won, and Texas Democrats lost. Democrats celebrated anyway."),
+        [("Ohio Democrats", "NORP"), ("Texas Democrats", "NORP"), ("Democrats", "NORP")],
+    )
+    assert [e.aliases for e in find_entities(doc, lexicon())] == [
+        ("Ohio Democrats",),
+        ("Texas Democrats",),
+        ("Democrats",),
+    ]
+
+
+def test_a_region_of_a_country_is_not_the_country(nlp: Language) -> None:
+    doc = with_ents(
+        parsed(nlp, "Smog covers North India every winter. India has tried to cut it."),
+        [("North India", "LOC"), ("India", "GPE")],
+    )
+    assert [e.name for e in find_entities(doc, lexicon())] == ["North India", "India"]
+
+
+def test_name_ending_in_a_demonym_is_a_group(nlp: Language) -> None:
+    doc = with_ents(parsed(nlp, "Young Republicans met in Austin."), [("Young Republicans", "PERSON")])
+    assert find_entities(doc, lexicon())[0].type == "NORP"

@@ -31,6 +31,8 @@ from newsgraph.nlp.entities_places import is_known_place, place_kind
 # Surname particles: "al-Abadi" is also referred to as "Abadi", "van Gogh" as "Gogh" rarely, so only
 # hyphenated Arabic articles are stripped.
 _PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-", re.IGNORECASE)
+# Full names longer than this (given names + surname) are not trusted to start with a first name.
+MAX_FIRST_NAME_WORDS = 3
 _GENERATIONAL = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # First words that make a different place or thing, not a modified one ("New Mexico" ≠ "Mexico").
 _NEVER_MODIFIERS = frozenset(
@@ -222,10 +224,12 @@ def _is_modifier(doc: Doc, g: Group, lex: EntityLexicon) -> bool:
 
 
 def _place_prefix(g: Group) -> int:
-    """How many leading words of ``g`` name a known place ("Kansas City" in "Kansas City Chiefs"); 0 if none."""
+    """How many leading words of ``g`` name a known place ("Kansas City" in "Kansas City Chiefs");
+    0 if none, or if the rest is itself a place ("North India" is a part of India, not a team)."""
     for k in range(len(g.words) - 1, 0, -1):
-        if is_known_place(" ".join(g.words[:k])):
-            return k
+        head = " ".join(g.words[:k])
+        if head not in _NEVER_MODIFIERS and is_known_place(head):
+            return 0 if is_known_place(" ".join(g.words[k:])) else k
     return 0
 
 
@@ -233,7 +237,9 @@ def _join_modifiers(
     doc: Doc, groups: list[Group], index: dict[str, int], uf: _UnionFind, lex: EntityLexicon
 ) -> None:
     """ "Iranian Qods Force" → "Qods Force" (a modifier: the bare name is the canonical one);
-    "Kansas City Chiefs" → "Chiefs" (a place in the name: the full name stays canonical)."""
+    "Kansas City Chiefs" → "Chiefs" (a place in the name: the full name stays canonical). When two
+    names lead to the same bare name ("Virginia Democrats", "Ohio Democrats"), neither joins it."""
+    joins: dict[int, list[tuple[int, bool]]] = {}
     for n, g in enumerate(groups):
         if len(g.words) < 2 or g.person or is_known_place(g.name):
             continue
@@ -243,8 +249,12 @@ def _join_modifiers(
             continue
         m = index.get(" ".join(g.words[cut:]).casefold())
         if m is not None and not groups[m].person:
+            joins.setdefault(m, []).append((n, modifier))
+    for m, sources in joins.items():
+        if len(sources) == 1:
+            n, modifier = sources[0]
             uf.union(n, m)
-            g.modifier_variant = modifier
+            groups[n].modifier_variant = modifier
 
 
 def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None:
@@ -283,7 +293,9 @@ def _join_first_names(groups: list[Group], full: list[int], uf: _UnionFind) -> N
     by_first: dict[str, set[int]] = {}
     surnames = {key for f in full for key in _surname_keys(groups[f])}
     for f in full:
-        by_first.setdefault(groups[f].words[0].casefold(), set()).add(f)
+        # Longer "full names" are NER run-ons ("Browns DL Sheldon Richardson"), not a first name.
+        if len(_name_words(groups[f])) <= MAX_FIRST_NAME_WORDS:
+            by_first.setdefault(groups[f].words[0].casefold(), set()).add(f)
     for n, g in enumerate(groups):
         if g.full_name or len(g.words) != 1 or g.key in surnames:
             continue

@@ -4,7 +4,8 @@ Rules, first that applies wins:
 
 1. a person's full name in the cluster (or a surname shared by known people) → PERSON;
 2. the variant lexicon's type ("UN" → ORG);
-3. a demonym ("Iranian") → NORP, kept apart from the country;
+3. a demonym, or a name ending in one ("Iranian", "Virginia Democrats") → NORP, kept apart from
+   the country;
 4. a country name → GPE, even where NER called it a person;
 5. a person by the evidence of :func:`~newsgraph.nlp.entities_merge.mark_people` (a title before
    the name, "the X government", NER) when at least half the NER labels say PERSON → PERSON;
@@ -35,7 +36,7 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
     if lexicon_type:
         return lexicon_type
     words = name.split()
-    if name in lex.demonyms:
+    if words[-1] in lex.demonyms:  # "Iranian", "Virginia Democrats": a people or group, not a person
         return "NORP"
     # A country name is a country even when NER called it a person ("Mali" after "to").
     if any(place_kind(g.name) == "country" for g in groups):
