@@ -116,7 +116,7 @@ def resolve_gold(articles: list[Article], fallback: bool = False) -> list[float]
 
 def end_to_end(articles: list[Article]) -> dict[str, float]:
     from newsgraph.nlp.pipeline import load_pipeline
-    from newsgraph.nlp.places import accept, place_names
+    from newsgraph.nlp.places import accepted, place_names
 
     nlp = load_pipeline()
     keep = [p for p in nlp.pipe_names if not p.startswith("newsgraph_") or p == "newsgraph_entities"]
@@ -125,9 +125,10 @@ def end_to_end(articles: list[Article]) -> dict[str, float]:
     with nlp.select_pipes(enable=keep):
         for art, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
             names = place_names(doc)
+            resolutions = resolve(doc.text, [n.toponym for n in names])
             predicted: list[tuple[int, int, float, float]] = []
-            for name, res in zip(names, resolve(doc.text, [n.toponym for n in names]), strict=True):
-                if res is not None and accept(name, res):
+            for name, res, ok in zip(names, resolutions, accepted(names, resolutions), strict=True):
+                if res is not None and ok:
                     predicted.extend(
                         (s, e, res.candidate.lat, res.candidate.lon) for s, e in name.toponym.spans
                     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.geo.resolve import Toponym, haversine, resolve
-from newsgraph.nlp.places import written_name
+from newsgraph.geo.gazetteer import lookup
+from newsgraph.geo.resolve import Resolution, Toponym, haversine, resolve
+from newsgraph.nlp.places import PlaceName, accept, written_name
 from newsgraph.nlp.state import get_state
 
 
@@ -112,3 +113,15 @@ def test_seed_places_are_near_the_truth(seed_analysis) -> None:  # type: ignore[
 
     assert near("Irbil", 36.19, 44.01, 50)
     assert near("Diyala", 33.9, 45.0, 150)
+
+
+def test_facility_is_a_same_named_town_only_near_the_other_places() -> None:
+    town = next(c for c in lookup("White House") if c.country == "US" and c.feature == "city")
+    washington = next(c for c in lookup("Washington") if c.feature == "city" and c.country == "US")
+    nashville = next(c for c in lookup("Nashville") if c.admin1 == "Tennessee")
+    fac = PlaceName(None, "FAC", Toponym(name="White House", spans=((0, 11),)))
+    res = Resolution(town, 0.9)
+    assert not accept(fac, res, [washington])
+    assert accept(fac, res, [nashville])
+    gpe = PlaceName(None, "GPE", Toponym(name="White House", spans=((0, 11),)))
+    assert accept(gpe, res, [])

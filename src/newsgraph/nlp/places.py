@@ -15,20 +15,24 @@ tagger as a place. Demonyms (NORP) are never places.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.geo.gazetteer import Candidate
 from newsgraph.geo.names import fold
-from newsgraph.geo.resolve import Resolution, Toponym, resolve
+from newsgraph.geo.resolve import Resolution, Toponym, haversine, resolve
 from newsgraph.model import Place
 from newsgraph.nlp.state import get_state
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# Facilities ("the Pentagon", "Camp Speicher") share names with towns far away; one is taken
-# to be that town only when its main name matches and the resolver is this sure.
-FAC_MIN_CONFIDENCE = 0.8
+# Facilities ("the White House", "Camp Bastion") share names with towns far away (White House,
+# Tennessee). A facility is taken to be the town of its name only when that town matches by its
+# main name and lies within FAC_NEAR_KM of another town or area the article names.
+FAC_NEAR_KM = 150.0
+_LOCAL = frozenset({"city", "admin1", "admin2"})
 
 
 @dataclass(frozen=True)
@@ -77,21 +81,36 @@ def written_name(canonical: str, mentions: list[str]) -> str:
     return max(counts, key=lambda m: (counts[m], len(m)))
 
 
-def accept(name: PlaceName, res: Resolution | None) -> bool:
-    """Whether a resolution is kept as a place of the document."""
+def accept(name: PlaceName, res: Resolution | None, others: Sequence[Candidate] = ()) -> bool:
+    """Whether a resolution is kept as a place of the document.
+
+    ``others``: the places the document's GPE/LOC names resolved to (the facility check).
+    """
     if res is None:
         return False
     if name.label == "FAC":
-        return not res.candidate.alternate and res.confidence >= FAC_MIN_CONFIDENCE
+        c = res.candidate
+        return not c.alternate and any(
+            o.feature in _LOCAL and o != c and haversine(c.lat, c.lon, o.lat, o.lon) <= FAC_NEAR_KM
+            for o in others
+        )
     return True
+
+
+def accepted(names: Sequence[PlaceName], resolutions: Sequence[Resolution | None]) -> list[bool]:
+    """:func:`accept` for each name, facilities checked against the GPE/LOC places."""
+    others = [
+        r.candidate for n, r in zip(names, resolutions, strict=True) if r is not None and n.label != "FAC"
+    ]
+    return [accept(n, r, others) for n, r in zip(names, resolutions, strict=True)]
 
 
 def places_of(doc: Doc) -> list[Place]:
     names = place_names(doc)
     resolutions = resolve(doc.text, [n.toponym for n in names])
     places: list[Place] = []
-    for name, res in zip(names, resolutions, strict=True):
-        if res is None or not accept(name, res):
+    for name, res, ok in zip(names, resolutions, accepted(names, resolutions), strict=True):
+        if res is None or not ok:
             continue
         start, end = name.toponym.spans[0]
         c = res.candidate
