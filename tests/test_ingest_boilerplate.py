@@ -259,3 +259,16 @@ def test_metadata_authors_keep_people_only() -> None:
         "Nadia Farah",
         "Madonna",
     )
+
+
+def test_outlet_line_in_byline_block_but_not_a_dateline() -> None:
+    text = (
+        "Militia leaders meet mediators in the capital\n\n"
+        "By Lena Hart\nNorthern Courier\nMay 2, 2022\n\n"
+        "KYIV —\n"
+        "Mediators met militia leaders on Sunday to discuss a ceasefire along the river.\n"
+    )
+    result = clean_text(text)
+    assert result.authors == ("Lena Hart",) and result.published == "2022-05-02"
+    assert [b.text for b in result.boilerplate] == ["By Lena Hart", "Northern Courier", "May 2, 2022"]
+    assert result.body.startswith("KYIV —")

@@ -51,6 +51,8 @@ COMMENT_THREAD_FROM = 0.5
 MAX_BYLINE_CHARS = 80
 # A section label above a headline ("Middle East", "World news", "Analysis") has at most 3 words.
 MAX_KICKER_WORDS = 3
+# An outlet or role line in a byline block ("Capitol Ledger", "Senior Correspondent").
+MAX_LABEL_CHARS = 50
 # A date line ("Published: Tuesday, March 5, 2024 10:04 a.m. EST") fits in 80 characters.
 MAX_DATE_LINE = 80
 # Hard-wrapped text (e-mail, terminal copies) has lines of 40+ characters that end mid-sentence.
@@ -444,6 +446,28 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
             # "Posted on 14 June 2023 by Jane Doe"
             if by := _POSTED_BY.search(unit.text):
                 p.authors.extend(n for n in parse_names(by.group("rest")) if n not in p.authors)
+    _mark_byline_block(p, head)
+
+
+def _mark_byline_block(p: _Pass, head: list[int]) -> None:
+    """A short label between or beside byline/date lines is part of that block: the outlet
+    ("Frontier Times") or the role ("Staff Writer") printed on its own line."""
+    for pos, i in enumerate(head):
+        unit = p.units[i]
+        if unit.kind is not None or unit.meta or not _is_label(unit.text):
+            continue
+        neighbours = [head[k] for k in (pos - 1, pos + 1) if 0 <= k < len(head)]
+        if any(p.units[j].kind == "other" for j in neighbours):
+            unit.kind = "other"
+
+
+def _is_label(text: str) -> bool:
+    return (
+        len(text) <= MAX_LABEL_CHARS
+        and len(text.split()) <= MAX_KICKER_WORDS + 1
+        and text[-1] not in _END_PUNCT + "—–-"  # "KYIV, Ukraine —" is a dateline that opens the story
+        and not re.search(r"[\d,]", text)
+    )
 
 
 def _mark_comment_thread(p: _Pass) -> None:
