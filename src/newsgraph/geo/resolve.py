@@ -70,10 +70,12 @@ _DIRECTIONS = (
     "south-eastern|south-western|rural|downtown|upstate"
 )
 _CONTAINER = re.compile(
-    r"^(?:\s*,\s*(?:in|near|outside|of)?\s*|\s+in\s+|\s*\(\s*)(?:the\s+)?"
+    r"^(?:\s*,\s*(?P<word>in|near|outside|of)?\s*|\s+(?P<in>in)\s+|\s*(?P<paren>\()\s*)(?:the\s+)?"
     rf"(?:(?:{_DIRECTIONS})\s+)?"
     r"(?P<name>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})"
 )
+# After "X, Y": another name or "and"/"or" means a list ("Mexico, Canada and the US"), not "X in Y".
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z]|(?:and|or)\s+(?:the\s+)?[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,11 @@ def candidates_for(toponym: Toponym, find: Finder = lookup, demonyms: bool = Fal
 
 def _container_candidates(text: str, end: int, find: Finder) -> list[Candidate]:
     """Places named right after a mention as its container ("…, in northern Iraq")."""
-    m = _CONTAINER.match(text[end : end + 80])
+    window = text[end : end + 120]
+    m = _CONTAINER.match(window)
     if not m:
         return []
+    bare_comma = not (m.group("word") or m.group("in") or m.group("paren"))
     words = m.group("name").split()
     # The longest run of capitalised words that names an area wins ("New South Wales", "Ill.").
     for n in range(len(words), 0, -1):
@@ -146,6 +150,9 @@ def _container_candidates(text: str, end: int, find: Finder) -> list[Candidate]:
         if not found and name.endswith("."):
             found = [c for c in find(name.rstrip(".")) if c.feature in _AREAS]
         if found:
+            rest = window[m.start("name") + len(name) :]
+            if bare_comma and _LIST_GOES_ON.match(rest):
+                return []
             return found
     return []
 
@@ -253,7 +260,11 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
     cands = [candidates_for(t, find, demonyms) for t in toponyms]
     base: list[list[float]] = []
     for t, cs in zip(toponyms, cands, strict=True):
-        containers = [c for s in t.spans for c in _container_candidates(text, s[1], find)]
+        # A country's own name followed by another ("Mexico, US") is a list, not a containment.
+        is_country = any(c.feature == "country" and not c.alternate for c in cs)
+        containers = (
+            [] if is_country else [c for s in t.spans for c in _container_candidates(text, s[1], find)]
+        )
         row = []
         for c, score in zip(cs, _priors(cs), strict=True):
             if any(_inside(c, k) for k in containers):
