@@ -36,6 +36,7 @@ def test_exported_members_are_exactly_the_public_api() -> None:
 def test_load_pipeline_is_cached(nlp) -> None:  # type: ignore[no-untyped-def]
     assert newsgraph.load_pipeline() is nlp
     assert [n for n in nlp.pipe_names if n.startswith("newsgraph_")] == [
+        "newsgraph_paragraphs",
         "newsgraph_entities",
         "newsgraph_times",
         "newsgraph_amounts",
@@ -75,3 +76,12 @@ def test_analyze_many_in_two_processes_matches_one() -> None:
     serial = [r.analysis.to_dict() for r in analyze_many(items) if r.analysis]
     parallel = [r.analysis.to_dict() for r in analyze_many(items, n_process=2) if r.analysis]
     assert serial == parallel and len(serial) == 3
+
+
+def test_a_paragraph_break_always_ends_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Live updates from the border crossing\n\nTrucks queued for a third day on Friday. Drivers said food ran out"
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Live updates from the border crossing"
+    assert sentences[1].startswith("Trucks queued")

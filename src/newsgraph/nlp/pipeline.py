@@ -1,5 +1,6 @@
 """Builds the spaCy pipeline: the statistical model, then one newsgraph component per kind of record.
 
+A paragraph break is made a sentence boundary before the parser runs (``newsgraph_paragraphs``).
 Order matters and data flows one way: entities → times → amounts → places → events →
 relations → claims. Each component is a spaCy factory registered in its own module.
 """
@@ -38,12 +39,16 @@ def register_components() -> None:
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` and add the newsgraph components; cached, so repeated calls are free."""
     register_components()
+    import newsgraph.nlp.paragraphs  # noqa: F401  (registers newsgraph_paragraphs)
+
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ResourceError(
             f"spaCy model {model!r} is not installed; run `make install` (or pip install the model package)"
         ) from exc
+    if "parser" in nlp.pipe_names and "newsgraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for factory, _ in COMPONENTS:
         if factory not in nlp.pipe_names:
             nlp.add_pipe(factory, last=True)
