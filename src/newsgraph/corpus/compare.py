@@ -18,8 +18,9 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlparse
 
-from newsgraph.corpus.resolve import SAME_PLACE_KM, _km
+from newsgraph.corpus.event_links import SAME_PLACE_KM, km
 from newsgraph.corpus.store import Store
+from newsgraph.corpus.unionfind import UnionFind
 
 # Two reported figures "agree" when they are within 5% of each other: rounding ("some $1.7 billion"
 # vs "$1.72 billion") stays an agreement, a different figure ("$400 million") does not.
@@ -77,7 +78,8 @@ class Comparison:
 def compare(store: Store) -> list[Comparison]:
     """Comparisons for every multi-source event cluster and claim group (run ``resolve`` first)."""
     docs = _documents(store)
-    out = _event_comparisons(store, docs) + _claim_comparisons(store, docs)
+    amounts = _Amounts(store)
+    out = _event_comparisons(store, docs, amounts) + _claim_comparisons(store, docs, amounts)
     out.sort(key=lambda c: (c.agree, -len(c.sources), c.label))
     return out
 
@@ -91,21 +93,31 @@ def _documents(store: Store) -> dict[str, dict[str, Any]]:
     }  # fmt: skip
 
 
-def _amounts_in(store: Store, doc_id: str, start: int, end: int) -> list[tuple[Decimal, str]]:
-    _, rows = store.query(
-        'SELECT value, coalesce(currency, unit) FROM amounts WHERE doc_id = ? AND start >= ? AND "end" <= ? '
-        "AND part_of IS NULL",
-        [doc_id, start, end],
-    )
-    return [(Decimal(str(v)), str(u)) for v, u in rows]
+class _Amounts:
+    """The headline amounts (not parts of another amount) of the documents that are compared,
+    read in one query instead of one per sentence."""
+
+    def __init__(self, store: Store) -> None:
+        self.by_doc: dict[str, list[tuple[int, int, Decimal, str]]] = defaultdict(list)
+        _, rows = store.query(
+            'SELECT a.doc_id, a.start, a."end", a.value, coalesce(a.currency, a.unit) FROM amounts a '
+            "WHERE a.part_of IS NULL AND a.doc_id IN (SELECT doc_id FROM event_links UNION SELECT doc_id FROM claim_links)"
+        )
+        for doc_id, start, end, value, unit in rows:
+            self.by_doc[doc_id].append((start, end, Decimal(str(value)), str(unit)))
+
+    def within(self, doc_id: str, start: int, end: int) -> list[tuple[Decimal, str]]:
+        return [(v, u) for s, e, v, u in self.by_doc.get(doc_id, []) if start <= s and e <= end]
 
 
-def _event_comparisons(store: Store, docs: dict[str, dict[str, Any]]) -> list[Comparison]:
+def _event_comparisons(store: Store, docs: dict[str, dict[str, Any]], amounts: _Amounts) -> list[Comparison]:
     _, rows = store.query(
         "SELECT l.cluster_id, e.doc_id, e.type, e.subtype, CAST(e.earliest AS VARCHAR), CAST(e.latest AS VARCHAR), "
         "p.name, p.lat, p.lon, e.sentence_start, e.sentence_end "
         "FROM event_links l JOIN events e ON e.doc_id = l.doc_id AND e.id = l.event_id "
-        "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place_id ORDER BY l.cluster_id, e.doc_id"
+        "LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place_id "
+        "WHERE l.cluster_id IN (SELECT cluster_id FROM event_links GROUP BY cluster_id HAVING count(DISTINCT doc_id) > 1) "
+        "ORDER BY l.cluster_id, e.doc_id, e.trigger_start"
     )
     clusters: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in rows:
@@ -122,7 +134,7 @@ def _event_comparisons(store: Store, docs: dict[str, dict[str, Any]]) -> list[Co
             view.lat = view.lat if view.lat is not None else r[7]
             view.lon = view.lon if view.lon is not None else r[8]
             view.text = view.text or doc["body"][r[9] : r[10]]
-            view.amounts.extend(_amounts_in(store, r[1], r[9], r[10]))
+            view.amounts.extend(amounts.within(r[1], r[9], r[10]))
         if len(by_doc) < 2:
             continue
         label = f"{members[0][3] or members[0][2]}" + (
@@ -139,7 +151,7 @@ def by_doc_first_place(by_doc: dict[str, SourceView]) -> str | None:
     return next((v.place for v in by_doc.values() if v.place), None)
 
 
-def _claim_comparisons(store: Store, docs: dict[str, dict[str, Any]]) -> list[Comparison]:
+def _claim_comparisons(store: Store, docs: dict[str, dict[str, Any]], amounts: _Amounts) -> list[Comparison]:
     _, rows = store.query(
         'SELECT l.group_id, c.doc_id, c.text, c.start, c."end" FROM claim_links l '
         "JOIN claims c ON c.doc_id = l.doc_id AND c.id = l.claim_id "
@@ -157,7 +169,7 @@ def _claim_comparisons(store: Store, docs: dict[str, dict[str, Any]]) -> list[Co
             view = views.setdefault(
                 doc_id, SourceView(doc_id=doc_id, title=doc["title"], site=doc["site"], text=text)
             )
-            view.amounts.extend(_amounts_in(store, doc_id, start, end))
+            view.amounts.extend(amounts.within(doc_id, start, end))
         listed = list(views.values())
         label = re.sub(r"\s+", " ", listed[0].text)[:90]
         out.append(
@@ -180,7 +192,7 @@ def _differences(views: list[SourceView]) -> list[str]:
     for i, a in enumerate(placed):
         for b in placed[i + 1 :]:
             assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-            if _km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
+            if km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
                 diffs.append(f"place: {_site(a)} says {a.place}, {_site(b)} says {b.place}")
     by_unit: dict[str, list[tuple[SourceView, Decimal]]] = defaultdict(list)
     for v in views:
@@ -201,10 +213,10 @@ def _differences(views: list[SourceView]) -> list[str]:
 
 def _fmt(value: Decimal) -> str:
     if value >= 1_000_000_000:
-        return f"{value / 1_000_000_000:g} billion"
+        return f"{float(value) / 1e9:g} billion"
     if value >= 1_000_000:
-        return f"{value / 1_000_000:g} million"
-    return f"{value:,f}".rstrip("0").rstrip(".")
+        return f"{float(value) / 1e6:g} million"
+    return f"{value.normalize():,f}"
 
 
 def _site(view: SourceView) -> str:
@@ -218,22 +230,27 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _independent(views: list[SourceView], docs: dict[str, dict[str, Any]]) -> int:
     """How many independent origins the views come from (same site, same author or copied text = one)."""
-    parent = list(range(len(views)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    shingles = [_shingles(docs[v.doc_id]["body"]) for v in views]
+    uf = UnionFind()
     for i, a in enumerate(views):
         for j in range(i + 1, len(views)):
+            if uf.find(i) == uf.find(j):  # already one origin: skip the costly text comparison
+                continue
             b = views[j]
             same_site = bool(a.site and a.site == b.site)
             same_author = bool(set(docs[a.doc_id]["authors"]) & set(docs[b.doc_id]["authors"]))
-            union = len(shingles[i] | shingles[j])
-            copied = bool(union) and len(shingles[i] & shingles[j]) / union >= COPY_SHINGLE_JACCARD
-            if same_site or same_author or copied:
-                parent[find(i)] = find(j)
-    return len({find(i) for i in range(len(views))})
+            if same_site or same_author or _copied(docs[a.doc_id], docs[b.doc_id]):
+                uf.union(i, j)
+    return len({uf.find(i) for i in range(len(views))})
+
+
+def _copied(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    sa, sb = _doc_shingles(a), _doc_shingles(b)
+    union = len(sa | sb)
+    return bool(union) and len(sa & sb) / union >= COPY_SHINGLE_JACCARD
+
+
+def _doc_shingles(doc: dict[str, Any]) -> set[tuple[str, ...]]:
+    if "shingles" not in doc:  # computed once per document, however many clusters it is in
+        doc["shingles"] = _shingles(doc["body"] or "")
+    shingles: set[tuple[str, ...]] = doc["shingles"]
+    return shingles

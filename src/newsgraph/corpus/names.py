@@ -7,7 +7,8 @@ Three keys, from strict to loose:
 - :func:`skeleton`: a transliteration-tolerant key per word. Arabic and Persian names reach
   English in many spellings that differ in their vowels and a few consonants (Soleimani,
   Suleimani, Sulaimani; Qassem, Kassem, Qasim); dropping vowels after the first letter,
-  folding q/k, ph/f, dh/d, and doubled letters gives the same key for such variants.
+  folding q/g/k (the Arabic qaf is written q, k or g: Qaddafi, Gaddafi), ph/f, dh/d, and
+  doubled letters gives the same key for such variants.
 - :func:`initials`: the acronym a multi-word name would have ("Popular Mobilization Force" → "pmf").
 """
 
@@ -17,6 +18,9 @@ import re
 import unicodedata
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
+# An apostrophe inside a word marks a transliterated glottal stop or ayn (Sa'id, Kata'ib) or an
+# Irish/French elision (O'Brien, d'Estaing): writers drop it freely, so the key drops it too.
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)['`\u02bc\u02bf](?=\w)")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _STOP_IN_NAMES = frozenset(
@@ -25,7 +29,7 @@ _STOP_IN_NAMES = frozenset(
 # Letter groups folded together before vowels are dropped: common romanization alternatives.
 _FOLDS: tuple[tuple[str, str], ...] = (
     ("ph", "f"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"),
-    ("ou", "u"), ("q", "k"), ("ck", "k"), ("w", "v"), ("z", "s"), ("y", "i"),
+    ("ou", "u"), ("q", "k"), ("g", "k"), ("ck", "k"), ("w", "v"), ("z", "s"), ("y", "i"),
 )  # fmt: skip
 
 
@@ -38,6 +42,7 @@ def name_key(name: str) -> str:
     """Strict key: lowercase, no diacritics, no punctuation, no leading article."""
     text = ascii_fold(name).lower().replace("’", "'")
     text = re.sub(r"'s$", "", text)
+    text = _INNER_APOSTROPHE.sub("", text)
     text = text.replace(".", "")
     text = _NON_WORD.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
@@ -54,15 +59,29 @@ def _word_skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
+def name_words(name: str) -> list[str]:
+    """The content words of a name: its strict key without particles ("Muammar al-Qadhafi" → 2 words)."""
+    return [w for w in name_key(name).split() if w not in _STOP_IN_NAMES]
+
+
 def skeleton(name: str) -> str:
     """Transliteration-tolerant key: one vowel-less skeleton per content word."""
-    words = [w for w in name_key(name).split() if w not in _STOP_IN_NAMES]
-    return " ".join(_word_skeleton(w) for w in words)
+    return " ".join(_word_skeleton(w) for w in name_words(name))
 
 
 def initials(name: str) -> str:
-    words = [w for w in name_key(name).split() if w not in _STOP_IN_NAMES]
+    words = name_words(name)
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def possessive_tail(name: str) -> str | None:
+    """The named thing after a possessive ("Iran's Quds Force" → "Quds Force"), when it is a name
+    of two or more content words; otherwise None."""
+    parts = re.split(r"['\u2019]s\s+", name)
+    if len(parts) < 2:
+        return None
+    tail = parts[-1].strip()
+    return tail if len(name_words(tail)) >= 2 else None
 
 
 def is_acronym(text: str) -> bool:
