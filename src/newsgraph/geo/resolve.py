@@ -23,6 +23,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsgraph.geo.gazetteer import Candidate, lookup, lookup_demonym
 from newsgraph.geo.names import fold
 
@@ -52,7 +54,7 @@ CONTAINMENT_BONUS = 6.0
 COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 3.0
 NEAR_WEIGHT = 3.0
-NEAR_KM = 150.0
+NEAR_KM = 100.0
 # Cap on the whole context bonus: context may lift a town over a far bigger namesake, but not a
 # village over a country ("Mexico" in an article about Missouri is still Mexico).
 CONTEXT_CAP = 6.0
@@ -60,10 +62,11 @@ CONTEXT_CAP = 6.0
 FALLBACK_CONFIDENCE = 0.1
 # Candidates kept per name (most populous first); the long tail of 500-people hamlets only adds noise.
 MAX_CANDIDATES = 60
-# Candidates of each other toponym that take part in the "near" vote (the most probable ones).
-NEAR_VOTERS = 5
 
 _AREAS = ("country", "admin1", "admin2", "region")
+# Places small enough for "near" to mean something.
+_TOWNS = frozenset({"city", "admin2"})
+EARTH_KM = 6371.0088
 _DIRECTIONS = (
     "north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|"
     "southwest|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|"
@@ -175,7 +178,7 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -199,14 +202,12 @@ class _Votes:
 
     country: dict[str, float]
     admin1: dict[tuple[str, str], float]
-    points: list[tuple[Candidate, float]]
     weight: float
 
 
 def _votes(toponym: Toponym, cands: list[Candidate], scores: list[float]) -> _Votes:
     by_country: dict[str, float] = defaultdict(float)
     by_admin1: dict[tuple[str, str], float] = defaultdict(float)
-    points: list[tuple[Candidate, float]] = []
     n = len(toponym.spans)
     if cands:
         probs = _softmax(scores)
@@ -216,10 +217,7 @@ def _votes(toponym: Toponym, cands: list[Candidate], scores: list[float]) -> _Vo
                 admin1 = _admin1_of(c)
                 if admin1:
                     by_admin1[(c.country, admin1)] += p * n
-        ranked = sorted(zip(cands, probs, strict=True), key=lambda cp: -cp[1])[:NEAR_VOTERS]
-        # Countries and regions are too large to say what a town is near.
-        points = [(c, p * n) for c, p in ranked if c.feature not in ("country", "continent", "region")]
-    return _Votes(by_country, by_admin1, points, float(n) if cands else 0.0)
+    return _Votes(by_country, by_admin1, float(n) if cands else 0.0)
 
 
 def resolve(
@@ -256,6 +254,57 @@ def focus(toponyms: Sequence[Toponym], resolutions: Sequence[Resolution | None])
     return found
 
 
+def _near_support(
+    toponyms: Sequence[Toponym], cands: list[list[Candidate]], base: list[list[float]]
+) -> list[list[float]]:
+    """For each candidate town: how much of the rest of the document lies near it (0..1).
+
+    Each other toponym supports a candidate with the relative probability (to its own best) of
+    its likeliest town within NEAR_KM, weighted by its mentions: "Paris" and "Henry County" meet
+    in Tennessee even when neither is the most populous of its name. Computed with numpy, as
+    the number of candidate pairs grows with the square of the toponyms.
+    """
+    out = [[0.0] * len(cs) for cs in cands]
+    owner: list[int] = []
+    lats: list[float] = []
+    lons: list[float] = []
+    rel: list[float] = []
+    for j, (cs, row) in enumerate(zip(cands, base, strict=True)):
+        if not cs:
+            continue
+        probs = _softmax(row)
+        top = max(probs)
+        for c, p in zip(cs, probs, strict=True):
+            if c.feature in _TOWNS:
+                owner.append(j)
+                lats.append(c.lat)
+                lons.append(c.lon)
+                rel.append(p / top)
+    if not owner:
+        return out
+    owners = np.asarray(owner)
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    groups = owners[starts]
+    weights = np.asarray([len(toponyms[j].spans) for j in groups], dtype=float)
+    lat_v, lon_v, rel_v = np.radians(lats), np.radians(lons), np.asarray(rel)
+    total = sum(float(len(t.spans)) for t, cs in zip(toponyms, cands, strict=True) if cs)
+    for i, cs in enumerate(cands):
+        towns = [k for k, c in enumerate(cs) if c.feature in _TOWNS]
+        others = total - float(len(toponyms[i].spans))
+        if not towns or others <= 0:
+            continue
+        qlat = np.radians([cs[k].lat for k in towns])[:, None]
+        qlon = np.radians([cs[k].lon for k in towns])[:, None]
+        # Equirectangular distance: exact enough below a few hundred kilometres.
+        dx = (lon_v[None, :] - qlon) * np.cos((lat_v[None, :] + qlat) / 2)
+        dist = EARTH_KM * np.sqrt(dx**2 + (lat_v[None, :] - qlat) ** 2)
+        best = np.maximum.reduceat(np.where(dist <= NEAR_KM, rel_v[None, :], 0.0), starts, axis=1)
+        support = (best * np.where(groups != i, weights, 0.0)[None, :]).sum(axis=1) / others
+        for k, value in zip(towns, support, strict=True):
+            out[i][k] = min(1.0, float(value))
+    return out
+
+
 def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: bool) -> list[Resolution | None]:
     cands = [candidates_for(t, find, demonyms) for t in toponyms]
     base: list[list[float]] = []
@@ -273,6 +322,7 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
         base.append(row)
 
     votes = [_votes(t, cs, row) for t, cs, row in zip(toponyms, cands, base, strict=True)]
+    near = _near_support(toponyms, cands, base)
     total_weight = sum(v.weight for v in votes)
     total_country: dict[str, float] = defaultdict(float)
     total_admin1: dict[tuple[str, str], float] = defaultdict(float)
@@ -291,7 +341,7 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
         # The context leaves the toponym's own votes out, so an ambiguous name cannot vote for itself.
         others = total_weight - own.weight
         final = []
-        for c, score in zip(cs, row, strict=True):
+        for n, (c, score) in enumerate(zip(cs, row, strict=True)):
             bonus = 0.0
             if others > 0:
                 if c.country:
@@ -302,11 +352,7 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
                         key = (c.country, admin1)
                         share = (total_admin1.get(key, 0.0) - own.admin1.get(key, 0.0)) / others
                         bonus += ADMIN1_WEIGHT * share
-                if c.feature not in ("country", "continent", "region"):
-                    near = sum(
-                        w for j, v in enumerate(votes) if j != i for p, w in v.points if _km(c, p) <= NEAR_KM
-                    )
-                    bonus += NEAR_WEIGHT * min(1.0, near / others)
+                bonus += NEAR_WEIGHT * near[i][n]
             final.append(score + min(bonus, CONTEXT_CAP))
         probs = _softmax(final)
         best = max(range(len(cs)), key=lambda j: final[j])
