@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.ingest.boilerplate import clean_text, near_duplicate, parse_names, split_units
+from newsgraph.ingest.boilerplate import clean_text, near_duplicate, split_units
+from newsgraph.ingest.byline import parse_names
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -253,7 +254,7 @@ def test_blog_share_list_and_readers_comment_thread() -> None:
 
 
 def test_metadata_authors_keep_people_only() -> None:
-    from newsgraph.ingest.boilerplate import person_names
+    from newsgraph.ingest.byline import person_names
 
     assert person_names(["Nadia Farah", "Desert Wire staff", "Reuters", "Madonna"]) == (
         "Nadia Farah",

@@ -4,8 +4,9 @@
 SOURCE arguments (files, directories, URLs, ``.jsonl``, ``-``) into items, one per document.
 
 One module per job: ``settings`` (limits), ``decode`` (bytes → str), ``language``,
-``boilerplate`` (the plain-text cleaning pass), ``text`` and ``html`` (str → RawDocument),
-``url`` (guarded fetching), ``jsonl`` (batch files) and ``loader`` (dispatch).
+``boilerplate`` (the plain-text cleaning pass) with ``cues`` (its data file) and ``byline``
+(names, dates), ``text`` and ``html`` (str → RawDocument), ``url`` (guarded fetching),
+``jsonl`` and ``warc`` (batch files) and ``loader`` (dispatch).
 """
 
 from __future__ import annotations

@@ -11,15 +11,13 @@ is lost silently. Every other unit stays in the body, in order, one paragraph pe
 from __future__ import annotations
 
 import difflib
-import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
+from newsgraph.ingest.byline import POSTED_BY, is_date_line, parse_date, parse_names
+from newsgraph.ingest.cues import NAME_LINE, Cues, cues
 from newsgraph.model import Boilerplate, BoilerplateKind
-from newsgraph.resources import load_yaml
-
-CUES_FILE = "boilerplate/cues.yaml"
 
 # Promo, share and nav lines are short (a headline, a row of links); a long unit that happens to
 # start with "Related" or mention a newsletter is article text. 300 characters is about two
@@ -53,8 +51,6 @@ MAX_BYLINE_CHARS = 80
 MAX_KICKER_WORDS = 3
 # An outlet or role line in a byline block ("Capitol Ledger", "Senior Correspondent").
 MAX_LABEL_CHARS = 50
-# A date line ("Published: Tuesday, March 5, 2024 10:04 a.m. EST") fits in 80 characters.
-MAX_DATE_LINE = 80
 # Hard-wrapped text (e-mail, terminal copies) has lines of 40+ characters that end mid-sentence.
 MIN_WRAPPED_LINE = 40
 # ...and are at most ~100 characters long, each within 60% of the longest (ragged right edge).
@@ -62,35 +58,7 @@ MAX_WRAP_WIDTH = 100
 WRAP_BAND = 0.6
 
 _END_PUNCT = '.!?:;"”’)]…'
-_NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*|[A-Z]\.|(?:de|da|del|van|von|der|den|al|bin|ibn|el|la|le|du|di|dos|ter)\b)"
-_NAME = rf"[A-Z][\w'’.\-]*(?:\s+{_NAME_TOKEN}){{1,4}}"
-_NAME_LINE = re.compile(rf"^\s*(?P<name>{_NAME})\s*$")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-"})
-_MONTHS = {
-    m: i + 1
-    for i, ms in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ]
-    )
-    for m in ms
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATES = (
-    re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)", re.I),
-    re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)", re.I),
-    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)"),
-)
-# Where the names of a byline end: a separator, a date, "Updated ...".
-_BYLINE_END = re.compile(r"\s+[|•·]\s+|\s[–—-]\s|;|\b(?:updated|published|posted)\b|\d", re.I)
-_POSTED_BY = re.compile(r"\bby\s+(?P<rest>[A-Z].*)$")
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
-_CLOCK = r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
 
 @dataclass(frozen=True)
@@ -111,71 +79,6 @@ class _Unit:
     kind: BoilerplateKind | None = None  # set when the unit is removed as boilerplate
     caption: bool = False  # kept in captions (first copy), not in the body
     meta: bool = False  # title/byline/date line: its content went into a field
-
-
-@dataclass(frozen=True)
-class _Cues:
-    prefixes: tuple[tuple[str, re.Pattern[str]], ...]
-    contains: tuple[tuple[str, re.Pattern[str]], ...]
-    whole: tuple[tuple[str, re.Pattern[str]], ...]
-    share_words: frozenset[str]
-    share_strong: frozenset[str]
-    credits: tuple[re.Pattern[str], ...]
-    bio_start: re.Pattern[str]
-    bio_headers: tuple[re.Pattern[str], ...]
-    writer_cues: tuple[re.Pattern[str], ...]
-    byline: re.Pattern[str]
-    byline_stop: frozenset[str]
-    date_line: re.Pattern[str]
-
-
-def _compile(pattern: str, source: str) -> re.Pattern[str]:
-    from newsgraph.errors import ResourceError
-
-    try:
-        return re.compile(pattern, re.I)
-    except re.error as exc:
-        raise ResourceError(f"bad pattern in {CUES_FILE} ({source}): {pattern!r}: {exc}") from exc
-
-
-@functools.lru_cache(maxsize=1)
-def cues() -> _Cues:
-    data = load_yaml(
-        CUES_FILE,
-        required_keys=(
-            "prefixes",
-            "contains",
-            "whole",
-            "share_words",
-            "caption_credits",
-            "bio_verbs",
-            "writer_cues",
-        ),
-    )
-
-    def kinded(section: str, anchor: str, suffix: str = "") -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple(
-            (kind, _compile(f"{anchor}(?:{p}){suffix}", f"{section}.{kind}"))
-            for kind, patterns in data[section].items()
-            for p in patterns
-        )
-
-    return _Cues(
-        prefixes=kinded("prefixes", r"^\W*"),
-        contains=kinded("contains", ""),
-        whole=kinded("whole", r"^\W*", r"\W*$"),
-        share_words=frozenset(str(w).lower() for w in data["share_words"]),
-        share_strong=frozenset(str(w).lower() for w in data["share_strong"]),
-        credits=tuple(_compile(p, "caption_credits") for p in data["caption_credits"]),
-        bio_start=re.compile(rf"^[\s\-–—]*(?P<name>{_NAME}),?\s+{data['bio_verbs']}\b"),
-        bio_headers=tuple(_compile(rf"^\W*{p}", "bio_headers") for p in data["bio_headers"]),
-        writer_cues=tuple(_compile(p, "writer_cues") for p in data["writer_cues"]),
-        byline=_compile(rf"^\W*{data['byline_prefixes']}\s+(?P<rest>.+)$", "byline_prefixes"),
-        byline_stop=frozenset(str(w).lower() for w in data["byline_stopwords"]),
-        date_line=_compile(
-            rf"^\W*{data['date_prefixes']}\s*{_WEEKDAY}(?P<date>.{{6,30}}?){_CLOCK}\W*$", "date_prefixes"
-        ),
-    )
 
 
 def norm(text: str) -> str:
@@ -227,11 +130,11 @@ def _hard_wrapped(lines: list[str]) -> bool:
         return False
     c = cues()
     return not any(
-        classify_line(ln) or c.byline.match(ln) or _is_date_line(ln) or _is_caption(ln, c) for ln in lines
+        classify_line(ln) or c.byline.match(ln) or is_date_line(ln) or _is_caption(ln, c) for ln in lines
     )
 
 
-def _is_share_bar(text: str, c: _Cues) -> bool:
+def _is_share_bar(text: str, c: Cues) -> bool:
     words = [w for w in re.split(r"[\s,/]+", text.lower().strip(" .:!")) if w]
     return (
         0 < len(words) <= 14
@@ -247,7 +150,7 @@ def _is_breadcrumb(text: str) -> bool:
     return len(text) <= 120 and len(parts) >= 3 and all(0 < len(p) <= 30 for p in parts)
 
 
-def _is_caption(text: str, c: _Cues) -> bool:
+def _is_caption(text: str, c: Cues) -> bool:
     return len(text) <= MAX_CAPTION_CHARS and any(p.search(text) for p in c.credits)
 
 
@@ -288,75 +191,8 @@ def _looks_like_title(text: str) -> bool:
         and not re.search(r"[.!?][\"”’]?\s+[A-Z]", text)
         and classify_line(text) is None
         and not cues().byline.match(text)
-        and not _is_date_line(text)
+        and not is_date_line(text)
     )
-
-
-def parse_names(fragment: str) -> list[str]:
-    """Person names in a byline fragment ("Jane Doe and John Roe, Reuters" → two names).
-
-    A comma separates names only in a list that ends with "and"/"&" ("A, B and C"); otherwise
-    what follows the comma is an affiliation ("Jane Doe, Gulf Monitor"), not a second person.
-    """
-    c = cues()
-    fragment = _BYLINE_END.split(fragment)[0]
-    listed = re.search(r"\s+and\s+|\s*&\s*", fragment)
-    if not listed:
-        fragment = fragment.split(",")[0]
-    else:
-        tail = fragment[listed.end() :]
-        fragment = fragment[: listed.end()] + tail.split(",")[0]  # "A and B, Reuters"
-    names: list[str] = []
-    for part in re.split(r",|\s+and\s+|\s*&\s*", fragment):
-        part = part.strip(" .:")
-        words = part.split()
-        if any(w.lower().strip(".,") in c.byline_stop for w in words):
-            # "Jane Doe in Kyiv", "Jane Doe for The Times": keep what precedes the stop word
-            head: list[str] = []
-            for w in words:
-                if w.lower().strip(".,") in c.byline_stop:
-                    break
-                head.append(w)
-            words = head
-            part = " ".join(words)
-        if part.isupper():  # "JANE DOE" in an upper-case byline
-            part = part.title()
-        if 2 <= len(words) <= 5 and _NAME_LINE.match(part) and part not in names:
-            names.append(part)
-    return names
-
-
-def person_names(authors: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Metadata authors cleaned like a byline; "Desert Wire staff" or "Reuters" are not people."""
-    c = cues()
-    found: list[str] = []
-    for author in authors:
-        names = parse_names(author)
-        if not names and not any(w.lower().strip(".,") in c.byline_stop for w in author.split()):
-            names = [author.strip()]
-        found.extend(n for n in names if n and n not in found)
-    return tuple(found)
-
-
-def _is_date_line(text: str) -> bool:
-    """A line that is only a (publication) date: "Updated: Tue 5 March 2024, 10:04"."""
-    return len(text) <= MAX_DATE_LINE and bool(cues().date_line.match(text)) and _parse_date(text) is not None
-
-
-def _parse_date(text: str) -> str | None:
-    for pattern in _DATES:
-        m = pattern.search(text)
-        if not m:
-            continue
-        if "mnum" in pattern.groupindex:
-            month = int(m.group("mnum"))
-        else:
-            key = m.group("month").lower().rstrip(".")
-            month = _MONTHS.get(key) or _MONTHS.get(key[:3], 0)
-        day, year = int(m.group("day")), int(m.group("year"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
 
 
 @dataclass
@@ -438,13 +274,13 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
             if names or (len(unit.text) <= MAX_BYLINE_CHARS and not unit.text.endswith(".")):
                 unit.kind = "other"
                 if p.published is None:
-                    p.published = _parse_date(m.group("rest"))
+                    p.published = parse_date(m.group("rest"))
                 continue
-        if _is_date_line(unit.text) and (date := _parse_date(unit.text)):
+        if is_date_line(unit.text) and (date := parse_date(unit.text)):
             p.published = p.published or date
             unit.kind = "other"
             # "Posted on 14 June 2023 by Jane Doe"
-            if by := _POSTED_BY.search(unit.text):
+            if by := POSTED_BY.search(unit.text):
                 p.authors.extend(n for n in parse_names(by.group("rest")) if n not in p.authors)
     _mark_byline_block(p, head)
 
@@ -494,7 +330,7 @@ def _mark_captions(p: _Pass) -> None:
     for a, b in itertools.pairwise(live):
         ua, ub = p.units[a], p.units[b]
         # a name repeated on two lines is an author box, not a caption
-        if _NAME_LINE.match(ua.text) and len(ua.text) <= 60:
+        if NAME_LINE.match(ua.text) and len(ua.text) <= 60:
             continue
         if len(ua.text) < MIN_REPEAT_CHARS:
             continue
@@ -539,7 +375,7 @@ def _mark_bio(p: _Pass) -> None:
     for pos, i in enumerate(tail):
         text = p.units[i].text
         before = tail[pos - 1] if pos else None
-        name_line = before is not None and bool(_NAME_LINE.match(p.units[before].text))
+        name_line = before is not None and bool(NAME_LINE.match(p.units[before].text))
         header = before is not None and any(h.match(p.units[before].text) for h in c.bio_headers)
         name = _is_bio(text, p, after_name_line=name_line or header)
         if name is None:
@@ -553,7 +389,7 @@ def _mark_bio(p: _Pass) -> None:
         k = live.index(i) - 1
         while k >= 0:
             prev = p.units[live[k]]
-            if _NAME_LINE.match(prev.text) and len(prev.text) <= 60:
+            if NAME_LINE.match(prev.text) and len(prev.text) <= 60:
                 prev.kind = "bio"
                 _add_author(p, prev.text.strip())
             elif any(h.match(prev.text) for h in c.bio_headers):

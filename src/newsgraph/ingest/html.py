@@ -17,7 +17,8 @@ from lxml import etree
 
 from newsgraph.errors import EmptyInputError
 from newsgraph.ingest import RawDocument
-from newsgraph.ingest.boilerplate import clean_text, near_duplicate, person_names
+from newsgraph.ingest.boilerplate import clean_text, near_duplicate
+from newsgraph.ingest.byline import person_names
 from newsgraph.ingest.decode import check_size, check_text
 from newsgraph.ingest.language import require_english
 
