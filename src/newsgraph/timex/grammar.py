@@ -51,7 +51,13 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
     number = rf"(?:{number}(?:\s+and\s+a\s+half)?|a\s+half)"
     units_singular = [u for u in lex.units if not u.endswith(("s", "ies")) or u == "series"]
     dets = _alt(lex.relative_determiners)
+    ones = _alt(w for w, v in lex.number_words.items() if 1 <= v <= 9 and w not in ("a", "an"))
+    teens = _alt(w for w, v in lex.number_words.items() if 10 <= v <= 19)
+    tens = _alt(w for w, v in lex.number_words.items() if v in range(20, 100, 10))
     return {
+        "SPELLED2": rf"(?:{teens}|{tens}(?:[\s-]+{ones})?|oh[\s-]+{ones})",
+        "CENTURYWORD": rf"(?:{_alt(w for w, v in lex.number_words.items() if v in (17, 18, 19, 20))})",
+        "HOLIDAY": _alt(lex.holidays).replace("'", "['’]") + r"(?![\w])",
         "MONTH": rf"(?:{months}|{abbrevs}\.?)(?![\w])",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)(?![\w%])",
@@ -88,6 +94,8 @@ _RULES: dict[str, str] = {
     "rel_month": r"(?P<det>last|this|next|that)\s+(?P<mon>{MONTH})",
     "bare_month": r"(?P<mon>{MONTH})",
     "year": r"(?P<year>{YEAR})",
+    "spelled_year": r"(?:the\s+year\s+)?(?P<spelled>{CENTURYWORD}[\s-]+{SPELLED2}|two\s+thousand(?:\s+and)?(?:[\s-]+"
+    r"{SPELLED2})?)(?![\w-])",
     "year_range": r"(?P<y1>{YEAR})\s*(?:-|–|—)\s*(?P<y2>1[6-9]\d\d|20\d\d|\d\d)(?![\w%])",
     "season_year": r"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})",
     "season_rel": r"(?P<det>last|this|next|that|the\s+(?:following|previous|same))\s+(?P<season>{SEASON})",
@@ -99,6 +107,7 @@ _RULES: dict[str, str] = {
     "decade": r"(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)'?s(?![\w])",
     "decade_short": r"(?:the\s+)?'(?P<dec2>\d0)s(?![\w])",
     "century": r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![\w])",
+    "holiday": r"(?:(?P<det>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?",
     "weekday": r"(?:(?P<det>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
     "relday": r"(?P<rd>{RELDAY})(?:\s+(?P<part>{PART}))?(?![\w])",
     "tonight": r"(?P<tn>tonight|last\s+night|this\s+(?P<part>{PART}))(?![\w])",
@@ -117,7 +126,7 @@ _RULES: dict[str, str] = {
     "quarter_ref": r"(?P<core>the\s+(?:(?P<which>{PERIODREF})\s+)?(?P<what>quarter|period)|(?P<adj>year-earlier|year-ago))"
     r"(?![\w-])",
     "refword": r"(?P<ref>{REFWORD})",
-    "clock": r"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w])"
+    "clock": r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w])|(?P<noon>noon|midnight))"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))(?![\w]))?"
     r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?",
 }

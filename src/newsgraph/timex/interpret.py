@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.calendar import Granule
-from newsgraph.timex.grammar import Candidate
+from newsgraph.timex.grammar import MAX_YEAR, MIN_YEAR, Candidate
 from newsgraph.timex.lexicon import lexicon
 from newsgraph.timex.numbers import parse_number
 from newsgraph.timex.reading import Anchor, Reading
@@ -312,6 +312,27 @@ def _year(c: Candidate, text: str) -> Reading | None:
     return Reading(c.start, c.end, c.rule, "date", granule=cal.year(y))
 
 
+def _spelled_year(c: Candidate, text: str) -> Reading | None:
+    """ "nineteen ninety-six", "two thousand and one" (broadcast transcripts spell years out)."""
+    words = c.groups["spelled"].lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0.0
+        y = 2000 + int(rest or 0)
+    else:
+        head = lexicon().number_words[words[0]]
+        rest = parse_number(" ".join(w for w in words[1:] if w != "oh"))
+        if rest is None:
+            return None
+        y = head * 100 + int(rest)
+    if not MIN_YEAR <= y <= MAX_YEAR or (words[:2] != ["two", "thousand"] and not c.groups.get("spelled")):
+        return None
+    if not text[c.start : c.end].lower().startswith("the year") and not _TIME_PREPOSITION.search(
+        text[max(0, c.start - 20) : c.start]
+    ):
+        return None  # "nineteen twenty-five people": a count unless introduced like a year
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.year(y))
+
+
 def _year_range(c: Candidate, text: str) -> Reading | None:
     y1, raw2 = int(c.groups["y1"]), c.groups["y2"]
     y2 = int(raw2) if len(raw2) == 4 else y1 - y1 % 100 + int(raw2)
@@ -472,6 +493,32 @@ def _century(c: Candidate, text: str) -> Reading | None:
     )
 
 
+def _holiday(c: Candidate, text: str) -> Reading | None:
+    name = c.groups["hol"]
+    if not _capitalised(name):
+        return None
+    spec = lexicon().holidays[_norm(name).replace("’", "'")]
+    if "year" in c.groups:
+        return Reading(c.start, c.end, c.rule, "date", granule=cal.day(spec.date_in(int(c.groups["year"]))))
+    det = c.groups.get("det", "").lower()
+
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        if not a.is_reference:
+            return cal.day(spec.date_in(ref.year))
+        options = [spec.date_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if det == "last":
+            return cal.day(max(d for d in options if d < ref))
+        if det == "next":
+            return cal.day(min(d for d in options if d > ref))
+        if det == "this":
+            return cal.day(options[1])
+        year = _year_of(a, options[1].month, options[1].day)
+        return cal.day(spec.date_in(year))
+
+    return Reading(c.start, c.end, c.rule, "date", build=build, policy="partial", unresolved="XXXX-XX-XX")
+
+
 def _weekday_date(a: Anchor, wd: int, det: str | None) -> date:
     ref = _anchor_day(a)
     back = (ref.isoweekday() - wd) % 7
@@ -482,7 +529,8 @@ def _weekday_date(a: Anchor, wd: int, det: str | None) -> date:
         return ref + timedelta(days=ahead or 7)
     if det in ("this", "coming"):
         return ref + timedelta(days=ahead)
-    # news reports what happened in the last days: the past one unless the verb is future
+    # news reports what happened in the last days ("said Tuesday") and announces what is
+    # scheduled in the present tense ("meets Monday"): the tense picks the side
     if not a.is_reference or a.tense == "future":
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
@@ -707,19 +755,27 @@ def _refword(c: Candidate, text: str) -> Reading | None:
 
 
 def _clock(c: Candidate, text: str) -> Reading | None:
-    h = int(c.groups["h"]) % 12 + (12 if c.groups["ampm"].lower().startswith("p") else 0)
-    mi = int(c.groups.get("mi", "0"))
+    if "noon" in c.groups:
+        h, mi = (0, 0) if c.groups["noon"].lower() == "midnight" else (12, 0)
+    else:
+        h = int(c.groups["h"]) % 12 + (12 if c.groups["ampm"].lower().startswith("p") else 0)
+        mi = int(c.groups.get("mi", "0"))
     day_word = c.groups.get("wd", "").lower()
     lex = lexicon()
 
     def build(a: Anchor) -> Granule:
         if day_word in lex.weekdays:
             d = _weekday_date(a, lex.weekdays[day_word], None)
-        else:
+        elif day_word:
             d = _anchor_day(a) + timedelta(days=lex.relative_days.get(day_word, 0))
+        elif not a.is_reference and a.granule.unit in ("day", "part", "minute"):
+            d = _anchor_day(a)  # "at 10 p.m." after "on Oct. 23": that day
+        else:
+            d = a.reference or _anchor_day(a)
         return cal.clock(d, h, mi)
 
-    return _relative(c, "date", build, "reference", f"XXXX-XX-XXT{h:02d}:{mi:02d}")
+    policy = "reference" if day_word else "discourse"
+    return _relative(c, "date", build, policy, f"XXXX-XX-XXT{h:02d}:{mi:02d}")
 
 
 _HANDLERS = {
@@ -734,6 +790,7 @@ _HANDLERS = {
     "bare_month": _bare_month,
     "year": _year,
     "year_range": _year_range,
+    "spelled_year": _spelled_year,
     "season_year": _season_year,
     "season_rel": _season_rel,
     "season_bare": _season_bare,
@@ -743,6 +800,7 @@ _HANDLERS = {
     "decade": _decade,
     "decade_short": _decade,
     "century": _century,
+    "holiday": _holiday,
     "weekday": _weekday,
     "relday": _relday,
     "tonight": _tonight,

@@ -8,6 +8,7 @@ from typing import Any
 
 from newsgraph.errors import ResourceError
 from newsgraph.resources import load_yaml
+from newsgraph.timex.holidays import Holiday
 
 LEXICON_FILE = "times/lexicon.yaml"
 _KEYS = (
@@ -31,6 +32,7 @@ _KEYS = (
     "shift_words",
     "reference_words",
     "set_adverbs",
+    "holidays",
 )
 
 
@@ -70,6 +72,7 @@ class Lexicon:
     shift_words: dict[str, Shift]
     reference_words: dict[str, str]
     set_adverbs: dict[str, str]
+    holidays: dict[str, Holiday]
 
     def month(self, word: str) -> int | None:
         w = word.lower().rstrip(".")
@@ -119,4 +122,12 @@ def lexicon() -> Lexicon:
         },
         reference_words={k: str(v) for k, v in _mapping(data, "reference_words").items()},
         set_adverbs={k: str(v) for k, v in _mapping(data, "set_adverbs").items()},
+        holidays={k: _holiday(k, v) for k, v in _mapping(data, "holidays").items()},
     )
+
+
+def _holiday(name: str, spec: Any) -> Holiday:
+    try:
+        return Holiday(**{str(k): int(v) for k, v in spec.items()})
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ResourceError(f"{LEXICON_FILE}: holiday {name!r} is malformed: {exc}") from exc
