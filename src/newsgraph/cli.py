@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -42,7 +43,12 @@ def _main(
 
 
 def _out_name(source: str, used: set[str]) -> str:
-    stem = Path(source.rstrip("/").split("?")[0]).stem or "document"
+    """A file name for a document's outputs: its JSONL id, else the source file's stem (made unique)."""
+    jsonl = re.match(r"^(?P<file>.+?\.jsonl):(?P<line>\d+)(?: \((?P<id>[^)]+)\))?$", source)
+    if jsonl:
+        stem = jsonl["id"] or f"{Path(jsonl['file']).stem}-{jsonl['line']}"
+    else:
+        stem = Path(source.rstrip("/").split("?")[0].split("#")[0]).stem or "document"
     stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:80] or "document"
     name, n = stem, 1
     while name in used:
