@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.geo.build import admin_keys
-from newsgraph.geo.gazetteer import lookup
+from newsgraph.geo.build import admin_keys, middle
+from newsgraph.geo.gazetteer import lookup, lookup_demonym
 from newsgraph.geo.names import fold
+from newsgraph.geo.sources import polygon_centroid, usable_alternate
 
 
 def _best(name: str, feature: str | None = None, country: str | None = None):  # type: ignore[no-untyped-def]
@@ -69,3 +70,46 @@ def test_unknown_name_and_demonym_have_no_candidates() -> None:
 
 def test_region_from_resource_table() -> None:
     assert _best("Middle East", "region").country is None
+
+
+def test_county_and_state_abbreviations() -> None:
+    cook = lookup("Cook County")
+    assert cook[0].feature == "admin2"
+    assert any(c.admin1 == "Illinois" for c in cook)
+    assert _best("Calif.", "admin1").name == "California"
+    assert _best("W.Va.", "admin1").name == "West Virginia"
+
+
+def test_saint_and_mount_are_written_both_ways() -> None:
+    assert (
+        _best("St. Petersburg", "city", "RU").geonames_id
+        == _best("Saint Petersburg", "city", "RU").geonames_id
+    )
+    assert not _best("St. Petersburg", "city", "RU").alternate
+    assert _best("Mt. Pleasant", "city", "US").name == "Mount Pleasant"
+
+
+def test_demonyms_are_kept_apart_from_names() -> None:
+    assert lookup("Iraqi") == []
+    assert lookup_demonym("Iraqi")[0].country == "IQ"
+    assert lookup_demonym("European")[0].feature == "continent"
+    assert lookup_demonym("Qwxzplorian") == []
+
+
+def test_alternate_filter_drops_codes_and_romanisations() -> None:
+    assert usable_alternate("Irbil")
+    assert not usable_alternate("EBL")
+    assert not usable_alternate("si pu lin fei er de")
+    assert not usable_alternate("Эрбиль")
+
+
+def test_area_middle_ignores_a_remote_outlier() -> None:
+    points = [(float(lat), float(lon)) for lat in range(40, 45) for lon in range(-80, -70)]
+    points.append((60.0, -150.0))
+    lat, lon = middle(points * 10)
+    assert 41 < lat < 44 and -78 < lon < -72
+
+
+def test_polygon_centroid_of_a_square() -> None:
+    lat, lon, area = polygon_centroid([[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]])
+    assert (round(lat, 6), round(lon, 6), round(area, 6)) == (1.0, 1.0, 4.0)
