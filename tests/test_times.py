@@ -268,3 +268,41 @@ class TestReferenceInference:
 
     def test_no_dates_no_reference(self) -> None:
         assert extract("Nothing dated here.").reference.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Families gathered on Thanksgiving Day to eat.", "Thanksgiving Day", "2015-11-26"),
+        ("The lights failed on Christmas Eve 2012.", "Christmas Eve 2012", "2012-12-24"),
+        ("Pilgrims came for Easter 2019.", "Easter 2019", "2019-04-21"),
+        ("Polls open on Election Day in the county.", "Election Day", "2016-11-08"),
+        ("The town was founded in nineteen oh five, he said.", "nineteen oh five", "1905"),
+        ("He returned in the year two thousand.", "the year two thousand", "2000"),
+    ],
+)
+def test_named_days_and_spelled_years(text: str, surface: str, value: str) -> None:
+    assert only(text, surface).value == value
+
+
+def test_clock_time_takes_the_day_mentioned_before() -> None:
+    text = "The blast came on Aug. 3, 2012. Police arrived at 10:15 p.m. and sealed the street."
+    assert only(text, "10:15 p.m.").value == "2012-08-03T22:15"
+
+
+def test_clock_time_with_a_weekday() -> None:
+    assert only("Polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday").value == "2016-06-14T20:00"
+
+
+def test_quarter_anaphora_in_an_earnings_report() -> None:
+    text = (
+        "Profit rose in the second quarter. The quarter was strong, and sales beat those of a year earlier."
+    )
+    assert only(text, "the second quarter").value == "2016-Q2"
+    assert only(text, "The quarter").value == "2016-Q2"
+    assert only(text, "a year earlier").value == "2015-Q2"
+
+
+def test_a_comparison_does_not_become_the_discourse_time() -> None:
+    text = "Output fell in 2012 from two years earlier. Later that year, the mine closed."
+    assert only(text, "Later that year").value == "2012"
