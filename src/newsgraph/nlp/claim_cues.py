@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -55,7 +55,20 @@ class _TokenPattern:
         return self.text in (_fold(tok.lower_), _fold(tok.lemma_.lower()))
 
 
-Phrase = tuple[_TokenPattern, ...]
+@dataclass(frozen=True)
+class Phrase:
+    """Token patterns; the cue itself is ``patterns[cue_lo:cue_hi]`` (the rest is context)."""
+
+    patterns: tuple[_TokenPattern, ...]
+    cue_lo: int
+    cue_hi: int
+
+
+@dataclass(frozen=True)
+class Match:
+    length: int  # tokens consumed
+    cue_lo: int  # the cue's tokens, relative to the match start
+    cue_hi: int
 
 
 def _fold(text: str) -> str:
@@ -63,11 +76,19 @@ def _fold(text: str) -> str:
 
 
 def _phrase(entry: str) -> Phrase:
+    """Parse ``"[appear] to"``: brackets mark the cue words inside a longer context (default: all)."""
     pats = []
-    for part in entry.split():
+    lo, hi = None, None
+    for k, part in enumerate(entry.split()):
+        if part.startswith("["):
+            lo, part = k, part[1:]
+        if part.endswith("]"):
+            hi, part = k + 1, part[:-1]
         text, _, tag = part.partition("/")
         pats.append(_TokenPattern(_fold(text.lower()), tag or None))
-    return tuple(pats)
+    if (lo is None) != (hi is None):
+        raise ResourceError(f"{LEXICON_RESOURCE}: unbalanced brackets in {entry!r}")
+    return Phrase(tuple(pats), lo or 0, hi if hi is not None else len(pats))
 
 
 @dataclass(frozen=True)
@@ -81,20 +102,21 @@ class _PhraseSet:
         index: dict[str, list[Phrase]] = {}
         for entry in entries:
             ph = _phrase(str(entry))
-            index.setdefault(ph[0].text, []).append(ph)
-        # longest first, so "as long as" wins over a shorter phrase at the same token
-        return cls({k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()})
+            index.setdefault(ph.patterns[0].text, []).append(ph)
+        return cls({k: tuple(v) for k, v in index.items()})
 
-    def match_at(self, tokens: Sequence[Token], i: int) -> int:
-        """Length of the longest phrase matching at ``tokens[i]`` (0 = none)."""
+    def match_at(self, tokens: Sequence[Token], i: int) -> Match | None:
+        """The longest phrase matching at ``tokens[i]`` ("as long as" wins over "as")."""
         tok = tokens[i]
-        candidates = self.by_first.get(_fold(tok.lower_), ()) + self.by_first.get(
-            _fold(tok.lemma_.lower()), ()
+        keys = {_fold(tok.lower_), _fold(tok.lemma_.lower())}
+        candidates = sorted(
+            (ph for key in keys for ph in self.by_first.get(key, ())), key=lambda ph: -len(ph.patterns)
         )
-        for ph in sorted(candidates, key=len, reverse=True):
-            if i + len(ph) <= len(tokens) and all(p.matches(tokens[i + k]) for k, p in enumerate(ph)):
-                return len(ph)
-        return 0
+        for ph in candidates:
+            n = len(ph.patterns)
+            if i + n <= len(tokens) and all(p.matches(tokens[i + k]) for k, p in enumerate(ph.patterns)):
+                return Match(n, ph.cue_lo, ph.cue_hi)
+        return None
 
 
 @dataclass(frozen=True)
@@ -170,8 +192,6 @@ class SentenceCues:
     attributions: list[Attribution] = field(default_factory=list)
     # a condition whose clause modifies the main clause (it governs the whole claim)
     governing_condition: bool = False
-    # a speculative modal or prediction in the main clause
-    main_speculation: bool = False
 
     def kinds(self) -> set[str]:
         return {c.kind for c in self.cues}
@@ -306,64 +326,42 @@ def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
     found = SentenceCues()
     taken: set[int] = set()
 
-    def add(i: int, n: int, kind: CueKind) -> None:
-        found.cues.append(_cue(tokens, i, n, kind))
-        taken.update(range(i, i + n))
+    def add(i: int, m: Match, kind: CueKind) -> None:
+        found.cues.append(_cue(tokens, i + m.cue_lo, m.cue_hi - m.cue_lo, kind))
+        taken.update(range(i, i + m.length))
 
     first = _opening(tokens)
     if first < len(tokens):
-        n = lex.exhortations.match_at(tokens, first)
-        if n:
-            add(first, n, "rhetorical")
-        elif tokens[-1].text == "?" or (len(tokens) > 1 and tokens[-2].text == "?"):
-            n = lex.rhetorical_questions.match_at(tokens, first)
-            if n:
-                add(first, n, "rhetorical")
+        m = lex.exhortations.match_at(tokens, first)
+        is_question = tokens[-1].text == "?" or (len(tokens) > 1 and tokens[-2].text == "?")
+        if m is None and is_question:
+            m = lex.rhetorical_questions.match_at(tokens, first)
+        if m is not None:
+            add(first, m, "rhetorical")
     for i, tok in enumerate(tokens):
         if i in taken:
             continue
-        n = lex.sarcasm.match_at(tokens, i)
-        if n:
-            add(i, n, "sarcasm")
-            continue
-        n = lex.condition.match_at(tokens, i)
-        if n:
-            head = tok.head
-            if tok.lower_ == "if" and tok.dep_ != "mark":
-                add(i, n, "hedge")  # "asked if": an indirect question
-            elif tok.lower_ == "if" and head.dep_ in ("ccomp", "xcomp", "csubj") and tok.dep_ == "mark":
-                add(i, n, "hedge")
-            else:
-                add(i, n, "condition")
-                clause = head if tok.dep_ == "mark" else tok
-                modifies_main = clause.dep_ == "advcl" and _in_main_clause(clause.head)
-                found.governing_condition |= modifies_main or tok.i == sent.start + first
-            continue
-        n = lex.speculation.match_at(tokens, i)
-        if n:
+        if m := lex.sarcasm.match_at(tokens, i):
+            add(i, m, "sarcasm")
+        elif m := lex.condition.match_at(tokens, i):
+            _condition(sent, tokens, i, m, first, found, add)
+        elif m := lex.speculation.match_at(tokens, i):
             word = tok.lower_
             if word in _MAIN_CLAUSE_ONLY and not _in_main_clause(tok):
                 continue
             if word == "could" and _negated(tok):
                 continue
-            add(i, n, "speculation")
-            found.main_speculation |= _in_main_clause(tok)
-            continue
-        n = lex.hedge.match_at(tokens, i)
-        if n:
-            add(i, n, "hedge")
-            continue
-        n = lex.loaded.match_at(tokens, i)
-        if n:
-            add(i, n, "loaded")
-            continue
-        n = lex.attribution_phrases.match_at(tokens, i)
-        if n:
-            frame = _phrase_frame(sent, tokens, i, n, lex)
+            add(i, m, "speculation")
+        elif m := lex.hedge.match_at(tokens, i):
+            add(i, m, "hedge")
+        elif m := lex.loaded.match_at(tokens, i):
+            add(i, m, "loaded")
+        elif m := lex.attribution_phrases.match_at(tokens, i):
+            frame = _phrase_frame(sent, tokens, i, m.length, lex)
             if frame is not None:
                 found.attributions.append(frame)
                 found.cues.append(frame.cue)
-                taken.update(range(i, i + n))
+                taken.update(range(i, i + m.length))
     for frame in _verb_frames(sent, lex) + _noun_frames(sent, lex):
         if not any(c.start == frame.cue.start for c in found.cues):
             found.attributions.append(frame)
@@ -371,6 +369,26 @@ def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
     found.cues.extend(_scare_quotes(sent, lex))
     found.cues.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def _condition(
+    sent: Span,
+    tokens: Sequence[Token],
+    i: int,
+    m: Match,
+    first: int,
+    found: SentenceCues,
+    add: Callable[[int, Match, CueKind], None],
+) -> None:
+    """A condition cue; "if" that opens an indirect question ("asked if") is a hedge instead."""
+    tok = tokens[i]
+    if tok.lower_ == "if" and (tok.dep_ != "mark" or tok.head.dep_ in ("ccomp", "xcomp", "csubj")):
+        add(i, m, "hedge")
+        return
+    add(i, m, "condition")
+    clause = tok.head if tok.dep_ == "mark" else tok
+    modifies_main = clause.dep_ == "advcl" and _in_main_clause(clause.head)
+    found.governing_condition |= modifies_main or i == first
 
 
 def _phrase_frame(sent: Span, tokens: Sequence[Token], i: int, n: int, lex: Lexicon) -> Attribution | None:
