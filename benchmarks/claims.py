@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ def _trainer() -> ModuleType:
     if spec is None or spec.loader is None:
         raise RuntimeError("scripts/train_checkworthy.py not found")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
 
@@ -134,6 +136,4 @@ def run(shared: Path) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    import sys
-
     run(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO.parent / "shared")
