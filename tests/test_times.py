@@ -306,3 +306,17 @@ def test_quarter_anaphora_in_an_earnings_report() -> None:
 def test_a_comparison_does_not_become_the_discourse_time() -> None:
     text = "Output fell in 2012 from two years earlier. Later that year, the mine closed."
     assert only(text, "Later that year").value == "2012"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value"),
+    [
+        ("Crime fell in the late nineties.", "the late nineties", "date", "199"),
+        ("Profit in this year's third quarter rose.", "this year's third quarter", "date", "2016-Q3"),
+        ("The repairs took a year and a half.", "a year and a half", "duration", "P1Y6M"),
+        ("Members pay $1.50 a week in dues.", "a week", "set", "P1W"),
+    ],
+)
+def test_decade_words_possessive_quarters_and_halves(text: str, surface: str, kind: str, value: str) -> None:
+    t = only(text, surface)
+    assert (t.kind, t.value) == (kind, value)

@@ -41,7 +41,7 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
     abbrevs = _alt(lex.month_abbreviations)
     number_token = (
         r"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|"
-        + _alt(set(lex.number_words) | set(_MULTIPLIERS) - {"a", "an"})
+        + _alt((set(lex.number_words) | set(_MULTIPLIERS)) - {"a", "an"})
         + r")"
     )
     number = (
@@ -58,6 +58,7 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         "SPELLED2": rf"(?:{teens}|{tens}(?:[\s-]+{ones})?|oh[\s-]+{ones})",
         "CENTURYWORD": rf"(?:{_alt(w for w, v in lex.number_words.items() if v in (17, 18, 19, 20))})",
         "HOLIDAY": _alt(lex.holidays).replace("'", "['’]") + r"(?![\w])",
+        "DECADEWORD": _alt(lex.decade_words) + r"(?![\w])",
         "MONTH": rf"(?:{months}|{abbrevs}\.?)(?![\w])",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "YEAR": r"(?:1[6-9]\d\d|20\d\d)(?![\w%])",
@@ -105,6 +106,8 @@ _RULES: dict[str, str] = {
     "quarter_q": r"(?:(?P<year1>{YEAR})\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR})|\s*'(?P<yy>\d\d))?(?![\w])",
     "half_h": r"H(?P<h>[12])\s+(?P<year>{YEAR})",
     "decade": r"(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)'?s(?![\w])",
+    "decade_word": r"the\s+(?:(?P<dmod>early|mid|late)[\s-]+)?(?P<decw>{DECADEWORD})",
+    "quarter_of_rel": r"(?P<rel>this|last|next)\s+year['’]s\s+(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)(?![\w])",
     "decade_short": r"(?:the\s+)?'(?P<dec2>\d0)s(?![\w])",
     "century": r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![\w])",
     "holiday": r"(?:(?P<det>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?",
@@ -117,7 +120,7 @@ _RULES: dict[str, str] = {
     "set_a": r"(?P<art>a|an)\s+(?P<unit>{UNIT1})",
     "duration": r"(?:(?P<qmod>{QMOD})\s+|the\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|"
     r"initial)\s+)?"
-    r"(?P<num>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})(?P<old>[\s-]+old)?",
+    r"(?P<num>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
     "vague_duration": r"(?P<pre>recent|(?:the\s+)?(?:past|last|next|coming)(?:\s+few)?)\s+(?P<unit>{UNIT})",
     "set_every": r"(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?"
     r"(?P<unit>{UNIT}|(?P<wd>{WEEKDAY}))",

@@ -478,12 +478,15 @@ def _half_h(c: Candidate, text: str) -> Reading | None:
 
 
 def _decade(c: Candidate, text: str) -> Reading | None:
-    if "dec" in c.groups:
+    if "decw" in c.groups:
+        first = 1900 + 10 * lexicon().decade_words[c.groups["decw"].lower()]
+    elif "dec" in c.groups:
         first = int(c.groups["dec"])
     else:
         short = int(c.groups["dec2"])
         first = 1900 + short if short >= 30 else 2000 + short
-    return Reading(c.start, c.end, c.rule, "date", granule=cal.decade(first))
+    mod = lexicon().modifiers[c.groups["dmod"].lower()] if "dmod" in c.groups else None
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.decade(first), mod=mod)
 
 
 def _century(c: Candidate, text: str) -> Reading | None:
@@ -685,6 +688,8 @@ def _duration(c: Candidate, text: str) -> Reading | None:
     n = parse_number(num)
     if n is None and _norm(num) not in lex.vague_numbers:
         return None
+    if n is not None and "half" in c.groups:
+        n += 0.5  # "a year and a half"
     if n == 0 or "old" in c.groups:
         return None  # "a 15-year-old", "52 years old": an age, not a time
     if unit.unit == "quarter" and (
@@ -799,6 +804,8 @@ _HANDLERS = {
     "half_h": _half_h,
     "decade": _decade,
     "decade_short": _decade,
+    "decade_word": _decade,
+    "quarter_of_rel": _quarter,
     "century": _century,
     "holiday": _holiday,
     "weekday": _weekday,

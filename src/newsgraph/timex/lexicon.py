@@ -33,6 +33,7 @@ _KEYS = (
     "reference_words",
     "set_adverbs",
     "holidays",
+    "decade_words",
 )
 
 
@@ -73,6 +74,7 @@ class Lexicon:
     reference_words: dict[str, str]
     set_adverbs: dict[str, str]
     holidays: dict[str, Holiday]
+    decade_words: dict[str, int]
 
     def month(self, word: str) -> int | None:
         w = word.lower().rstrip(".")
@@ -123,6 +125,7 @@ def lexicon() -> Lexicon:
         reference_words={k: str(v) for k, v in _mapping(data, "reference_words").items()},
         set_adverbs={k: str(v) for k, v in _mapping(data, "set_adverbs").items()},
         holidays={k: _holiday(k, v) for k, v in _mapping(data, "holidays").items()},
+        decade_words={k: int(v) for k, v in _mapping(data, "decade_words").items()},
     )
 
 
