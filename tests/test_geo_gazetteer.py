@@ -113,3 +113,10 @@ def test_area_middle_ignores_a_remote_outlier() -> None:
 def test_polygon_centroid_of_a_square() -> None:
     lat, lon, area = polygon_centroid([[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]])
     assert (round(lat, 6), round(lon, 6), round(area, 6)) == (1.0, 1.0, 4.0)
+
+
+def test_part_of_a_place_falls_back_to_the_place() -> None:
+    assert _best("Northeast Georgia", "admin1", "US").name == "Georgia"
+    assert _best("southern Iraq", "country").country == "IQ"
+    # A name of its own is never cut: South Africa is not Africa.
+    assert [c.country for c in lookup("South Africa") if c.feature == "country"] == ["ZA"]

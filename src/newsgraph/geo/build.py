@@ -26,7 +26,7 @@ from newsgraph.geo.sources import Row
 from newsgraph.resources import load_yaml
 
 # Bumped whenever the schema or the build rules change, so an old file is rebuilt.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 # Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
 # are indexed (and looked up) without them as well.

@@ -162,8 +162,45 @@ class Gazetteer:
                 if key.startswith(article):
                     found = self.exact(key[len(article) :])
                     break
+        if not found:
+            # "Northeast Georgia", "southern Sudan", "Columbus North": the part of a known place.
+            words = key.split(" ")
+            if len(words) >= 2 and words[0] in _PARTS:
+                found = self.lookup(" ".join(words[1:]))
+            elif len(words) >= 2 and words[-1] in _PARTS:
+                found = self.lookup(" ".join(words[:-1]))
         return found
 
+
+# Words naming a part of a place; a name made of one and a known place means (roughly) that place.
+_PARTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+        "n",
+        "s",
+        "e",
+        "w",
+    ]
+)
 
 # Abbreviations that place names are written both ways with ("Mt. Pleasant", "St. Marys").
 _ABBREVIATIONS = {"mt": "mount", "mount": "mt", "st": "saint", "saint": "st", "ft": "fort", "fort": "ft"}
