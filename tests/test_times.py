@@ -320,3 +320,13 @@ def test_a_comparison_does_not_become_the_discourse_time() -> None:
 def test_decade_words_possessive_quarters_and_halves(text: str, surface: str, kind: str, value: str) -> None:
     t = only(text, surface)
     assert (t.kind, t.value) == (kind, value)
+
+
+def test_reference_ignores_history_and_takes_range_ends() -> None:
+    ref = extract("The levy ran from 1998 to 2011, as it did in 1870.").reference
+    assert (ref.date, ref.method) == ("2011-12-31", "text")
+
+
+def test_a_century_gives_no_year_to_a_day() -> None:
+    t = only("In the 14th century, on Nov. 5, a fire broke out.", "Nov. 5", ref=None)
+    assert (t.value, t.earliest) == ("XXXX-11-05", None)

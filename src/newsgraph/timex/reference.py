@@ -8,7 +8,10 @@ Used when neither the caller (``--date``) nor the metadata gave one. In order:
 2. otherwise the latest full (day) or month date, ignoring dates that lie implausibly far
    after the others (more than :data:`OUTLIER_YEARS` past the next latest: a plan for 2030
    in a 2016 article) → its last day, confidence 0.5;
-3. otherwise the latest year, same outlier rule → its last day, confidence 0.2.
+3. otherwise the latest year (ends of year ranges included), same outlier rule, → its last
+   day, confidence 0.2.
+
+Dates before :data:`MIN_REFERENCE_YEAR` never count.
 
 The reference is the last day of the chosen granule: a text that narrates a month in the
 past tense was written after it, rarely before.
@@ -25,6 +28,8 @@ from newsgraph.timex.reading import Reading
 
 # Dates more than this many years after the next latest one are plans or forecasts, not the present.
 OUTLIER_YEARS = 3
+# Dates before this year are history, never the date an article in our scope was written.
+MIN_REFERENCE_YEAR = 1900
 # How far (characters) a present-tense marker may stand from the date it dates.
 PRESENT_WINDOW = 40
 _PRESENT = re.compile(r"\b(?:now|currently|today|this\s+month|at\s+present|as\s+of)\b", re.IGNORECASE)
@@ -35,12 +40,17 @@ CONFIDENCE_LATEST = 0.5
 CONFIDENCE_YEAR = 0.2
 
 
-def _dated(readings: list[Reading], units: tuple[str, ...]) -> list[tuple[Reading, Granule]]:
+def _dated(
+    readings: list[Reading], units: tuple[str, ...], kinds: tuple[str, ...] = ("date",)
+) -> list[tuple[Reading, Granule]]:
     out = []
     for r in readings:
         g = r.granule
-        if g is not None and g.unit in units and g.latest is not None and r.kind == "date":
-            out.append((r, g))
+        if g is None or g.unit not in units or g.latest is None or r.kind not in kinds:
+            continue
+        if g.latest.year < MIN_REFERENCE_YEAR:
+            continue  # a history piece still has a modern date of writing
+        out.append((r, g))
     return out
 
 
@@ -72,7 +82,7 @@ def infer_reference(readings: list[Reading], text: str) -> ReferenceDate:
     g = _latest(precise)
     if g is not None and g.latest is not None:
         return ReferenceDate(date=_iso(g.latest), method="text", confidence=CONFIDENCE_LATEST)
-    g = _latest(_dated(readings, ("year",)))
+    g = _latest(_dated(readings, ("year",), kinds=("date", "interval")))
     if g is not None and g.latest is not None:
         return ReferenceDate(date=_iso(g.latest), method="text", confidence=CONFIDENCE_YEAR)
     return ReferenceDate(date=None, method="none", confidence=0.0)

@@ -21,6 +21,7 @@ from newsgraph.timex.reading import Anchor, Reading, Tense
 # (on TempEval-3 news a wider window anchored "January" on an unrelated year mentioned before).
 PARTIAL_DISCOURSE_WINDOW = 120
 _MODS_WITH_BOUNDS = ("START", "MID", "END")
+_TOO_COARSE_TO_DATE_A_DAY = ("decade", "century")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z\"“]|\n")
 
 
@@ -87,6 +88,8 @@ def _choose_anchor(
     tense: Tense | None = r.tense
     reference = ref.earliest if ref is not None else None
     near = last[0] if last is not None and _same_sentence(text, last[2], r.start) else None
+    if near is not None and near.unit in _TOO_COARSE_TO_DATE_A_DAY:
+        near = None  # "the 14th century ... Nov. 5": the century gives no year to a day
     from_ref = (Anchor(ref, True, tense, reference, near, period), "reference") if ref is not None else None
     from_last = (
         (Anchor(last[0], False, tense, reference, near, period), f"discourse:{last[1]}")
@@ -99,6 +102,8 @@ def _choose_anchor(
         return from_last or from_ref
     if near is not None and from_last is not None:
         return from_last
+    if last is not None and last[0].unit in _TOO_COARSE_TO_DATE_A_DAY:
+        return from_ref
     return from_ref or from_last
 
 
