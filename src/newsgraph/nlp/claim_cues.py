@@ -233,6 +233,14 @@ def _subject(verb: Token) -> Span | None:
     return None
 
 
+def _inverted_subject(verb: Token) -> Span | None:
+    """The speaker after the verb in '"...," said the minister' (the parser may call it dobj/attr)."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ in ("PROPN", "NOUN"):
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
 def is_instruction(sent: Span) -> bool:
     """An imperative with no clause of its own ("See the map below."): it asserts nothing."""
     root = sent.root
@@ -267,12 +275,14 @@ def _verb_frames(sent: Span, lex: Lexicon) -> list[Attribution]:
         has_clause = any(c.dep_ in _CLAUSE_DEPS for c in tok.children)
         if not has_clause and not (has_quote and tok.dep_ in ("ROOT", "parataxis")):
             continue
-        subject = _subject(tok)
+        subject = _subject(tok) or _inverted_subject(tok)
         if subject is not None and subject.root.lower_ in _FIRST_PERSON:
             continue
         if subject is None and tok.tag_ in ("VB", "VBP") and tok.dep_ == "ROOT":
             continue  # an imperative ("Note that ...") addresses the reader, it reports no one
-        source = subject if subject is not None and subject.root.lower_ != "it" else None
+        # "it was reported that", "X is said to be": a passive frame names no source
+        unnamed = subject is None or subject.root.lower_ == "it" or subject.root.dep_ == "nsubjpass"
+        source = None if unnamed else subject
         out.append(Attribution(_cue(list(sent), tok.i - sent.start, 1, "attribution"), source))
     return out
 
@@ -382,6 +392,9 @@ def _condition(
 ) -> None:
     """A condition cue; "if" that opens an indirect question ("asked if") is a hedge instead."""
     tok = tokens[i]
+    last = tokens[i + m.length - 1]
+    if last.lower_ == "as" and last.dep_ != "mark":
+        return  # "as long as a bus": a comparison, not "as long as the talks last"
     if tok.lower_ == "if" and (tok.dep_ != "mark" or tok.head.dep_ in ("ccomp", "xcomp", "csubj")):
         add(i, m, "hedge")
         return

@@ -2,12 +2,12 @@
 
 Precedence (the first rule that applies wins):
 
-1. **opinion** (strong): sarcasm ("so much for ..."), a rhetorical question or a first-person
-   exhortation ("Let's ..."). These frame the whole sentence as the writer's stance, whatever
-   facts it mentions.
-2. **attributed**: a reported-speech frame with a source that is not the writer ("X said that",
-   "according to officials", "X's statement"). The frame governs everything below it, including
-   hedges and conditions inside the reported words.
+1. **attributed**: a reported-speech frame with a source that is not the writer ("X said that",
+   "according to officials", "X's statement"). The frame governs everything inside the reported
+   words, including their hedges, conditions and rhetoric ('"Let's be clear," she said').
+2. **opinion** (strong): sarcasm ("so much for ..."), a rhetorical question or a first-person
+   exhortation ("Let's ...", "We must ..."). These frame the whole sentence as the writer's
+   stance, whatever facts it mentions.
 3. **conditional**: an if/unless/provided-that clause that modifies the main clause.
 4. **speculative**: a prediction or hypothetical modal (would, could, expected to, likely).
 5. **hedged**: an epistemic hedge (may, reportedly, apparently, it seems), a condition buried in
@@ -51,11 +51,11 @@ class Decision:
 def decide(cues: SentenceCues, *, has_figures: bool) -> Decision:
     """Apply the precedence above. ``has_figures``: the sentence holds a number, amount or date."""
     kinds = cues.kinds()
-    if kinds & STRONG_OPINION_KINDS:
-        return Decision("opinion")
     sourced = [a for a in cues.attributions if a.source is not None]
     if sourced:
         return Decision("attributed", sourced[0])
+    if kinds & STRONG_OPINION_KINDS:
+        return Decision("opinion")
     if cues.governing_condition:
         return Decision("conditional")
     if "speculation" in kinds:

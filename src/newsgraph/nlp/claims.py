@@ -10,8 +10,9 @@ could be higher" is two units) the component:
 3. scores check-worthiness with the packaged model (:mod:`newsgraph.nlp.checkworthy`),
    tempered by the status and by the figures and actors the sentence holds;
 4. links the ids of the entities, times, amounts and places inside the sentence, resolves an
-   attributed claim's source to an entity, and sets ``claim`` on each event whose trigger lies
-   in the sentence.
+   attributed claim's source to an entity (a quoted sentence right after an attributed one
+   continues that speaker's quotation), and sets ``claim`` on each event whose trigger lies in
+   the sentence.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ class ClaimsComponent:
         for span in units(doc):
             claim = self._claim(span, state, f"c{len(claims) + 1}")
             if claim is not None:
-                claims.append(claim)
+                claims.append(_continue_quote(claim, claims[-1] if claims else None, doc.text))
         state.claims = claims
         state.events = [self._link_event(ev, claims) for ev in state.events]
         return doc
@@ -140,6 +141,20 @@ class ClaimsComponent:
             if claim.start <= ev.trigger.start < claim.end:
                 return dataclasses.replace(ev, claim=claim.id)
         return ev
+
+
+def _continue_quote(claim: Claim, previous: Claim | None, text: str) -> Claim:
+    """A quoted sentence with no frame of its own, right after an attributed claim in the same
+    paragraph, continues that speaker's quotation ('"We lost," he said. "We will be back."')."""
+    if (
+        previous is None
+        or previous.status != "attributed"
+        or claim.status == "attributed"
+        or not claim.text.startswith(("“", '"'))
+        or "\n" in text[previous.end : claim.start]
+    ):
+        return claim
+    return dataclasses.replace(claim, status="attributed", source=previous.source)
 
 
 def _inside_entities(entities: Sequence[Entity], start: int, end: int) -> tuple[str, ...]:
