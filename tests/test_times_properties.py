@@ -79,3 +79,23 @@ def test_shift_lands_on_a_unit_of_the_asked_kind(d: date, n: int, unit: str) -> 
     g = cal.shift(cal.day(d), unit, n)
     assert g.unit == unit
     assert g.earliest is not None and g.latest is not None and g.earliest <= g.latest
+
+
+words = st.sampled_from(
+    ["in", "the", "late", "early", "May", "March", "2014", "and", "since", "years", "ago", "5000", "that", "year",
+     "following", "Q3", "spring", "of", "a", "month", "$", "million", "24/7", "3-1", "Tuesday", "next", "last",
+     "week", "mid-", "1990s", "between", "to", ",", ".", "two", "half", "earlier", "quarter", "now", "9", "p.m."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words, max_size=14), st.one_of(st.none(), days))
+def test_any_word_salad_gives_valid_records(tokens: list[str], ref: date | None) -> None:
+    text = " ".join(tokens)
+    for t in extract(text, ref.isoformat() if ref else None).times:
+        assert text[t.start : t.end] == t.text
+        assert t.kind in ("date", "interval", "duration", "set")
+        if t.earliest is not None and t.latest is not None:
+            assert t.earliest <= t.latest
+        if t.kind in ("duration", "set"):
+            assert t.earliest is None and t.latest is None

@@ -51,7 +51,10 @@ def resolve(readings: list[Reading], text: str, reference: date | None) -> list[
             anchor = _choose_anchor(r, ref_granule, last, period, text)
             if anchor is not None:
                 a, anchor_label = anchor
-                granule = r.build(a)
+                try:
+                    granule = r.build(a)
+                except (ValueError, OverflowError):
+                    granule = None  # "5000 years ago" leaves the calendar datetime can represent
         if r.kind in ("duration", "set") and r.value is not None:
             out.append(TimeExpr(tid, surface, r.start, r.end, r.kind, r.value, r.mod))
             continue
