@@ -7,7 +7,8 @@ from spacy.language import Language
 
 from newsgraph.geo.gazetteer import lookup
 from newsgraph.geo.resolve import Resolution, Toponym, haversine, resolve
-from newsgraph.nlp.places import PlaceName, accept, written_name
+from newsgraph.model import Entity, Mention
+from newsgraph.nlp.places import PlaceName, accept, places_of, written_name
 from newsgraph.nlp.state import get_state
 
 
@@ -125,3 +126,26 @@ def test_facility_is_a_same_named_town_only_near_the_other_places() -> None:
     assert accept(fac, res, [nashville])
     gpe = PlaceName(None, "GPE", Toponym(name="White House", spans=((0, 11),)))
     assert accept(gpe, res, [])
+
+
+def test_area_names_mistagged_as_organisations_are_places(nlp: Language) -> None:
+    text = "Connecticut beat Duke, and Microsoft praised Connecticut. Jackson scored twice."
+    doc = nlp.make_doc(text)
+
+    def ent(eid: str, name: str, etype: str) -> Entity:
+        mentions = []
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(start, start + len(name), name))
+            start = text.find(name, start + 1)
+        return Entity(eid, name, etype, (name,), (), tuple(mentions))
+
+    get_state(doc).entities = [
+        ent("e1", "Connecticut", "ORG"),
+        ent("e2", "Microsoft", "ORG"),
+        ent("e3", "Jackson", "PERSON"),
+    ]
+    places = places_of(doc)
+    assert [(p.name, p.entity, p.country, p.feature) for p in places] == [
+        ("Connecticut", "e1", "US", "admin1")
+    ]

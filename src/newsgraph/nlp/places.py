@@ -21,13 +21,18 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.geo.gazetteer import Candidate
+from newsgraph.geo.gazetteer import Candidate, lookup
 from newsgraph.geo.names import fold
 from newsgraph.geo.resolve import Resolution, Toponym, haversine, resolve
 from newsgraph.model import Place
 from newsgraph.nlp.state import get_state
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# The small spaCy model often tags a bare state or country name as an organisation or a person
+# ("Connecticut" beat Notre Dame, "Georgia" said). Such an entity is a place when every mention is
+# the main name of a country or first-level division; a city name is not enough ("Jackson",
+# "Madison" are people too).
+RETYPED = frozenset({"ORG", "PERSON"})
 # Facilities ("the White House", "Camp Bastion") share names with towns far away (White House,
 # Tennessee). A facility is taken to be the town of its name only when that town matches by its
 # main name and lies within FAC_NEAR_KM of another town or area the article names.
@@ -50,10 +55,12 @@ def place_names(doc: Doc) -> list[PlaceName]:
     out: list[PlaceName] = []
     if state.entities:
         for ent in state.entities:
-            if ent.type not in PLACE_TYPES or not ent.mentions:
+            if not ent.mentions:
                 continue
             mentions = sorted(ent.mentions, key=lambda m: m.start)
             texts = [m.text for m in mentions]
+            if ent.type not in PLACE_TYPES and not (ent.type in RETYPED and all(map(names_an_area, texts))):
+                continue
             aliases = tuple(dict.fromkeys([ent.name, *ent.aliases, *texts]))
             spans = tuple((m.start, m.end) for m in mentions)
             name = written_name(ent.name, texts)
@@ -70,6 +77,11 @@ def place_names(doc: Doc) -> list[PlaceName]:
             out.append(PlaceName(None, ms[0][3], Toponym(name=ms[0][0], spans=spans)))
     out.sort(key=lambda p: p.toponym.spans[0][0])
     return out
+
+
+def names_an_area(text: str) -> bool:
+    """Whether ``text`` is the main name of a country or first-level division ("Georgia", "Ohio")."""
+    return any(c.feature in ("country", "admin1") and not c.alternate for c in lookup(text))
 
 
 def written_name(canonical: str, mentions: list[str]) -> str:
