@@ -330,3 +330,10 @@ def test_reference_ignores_history_and_takes_range_ends() -> None:
 def test_a_century_gives_no_year_to_a_day() -> None:
     t = only("In the 14th century, on Nov. 5, a fire broke out.", "Nov. 5", ref=None)
     assert (t.value, t.earliest) == ("XXXX-11-05", None)
+
+
+@pytest.mark.parametrize(
+    ("given", "value"), [("2016-10", "2016-09-30"), ("2016", "2015-12-31"), ("junk", "XXXX-XX-XX")]
+)
+def test_partial_or_bad_reference_dates_do_not_break_resolution(given: str, value: str) -> None:
+    assert only("It rained yesterday.", "yesterday", ref=given).value == value

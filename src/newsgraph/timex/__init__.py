@@ -60,5 +60,16 @@ def extract(
     readings = find(text, tense_at)
     if reference.date is None:
         reference = infer_reference(readings, text)
-    ref_day = date.fromisoformat(reference.date[:10]) if reference.date else None
-    return Extraction(times=resolve(readings, text, ref_day), reference=reference)
+    return Extraction(times=resolve(readings, text, _day_of(reference.date)), reference=reference)
+
+
+def _day_of(iso: str | None) -> date | None:
+    """The day an ISO date (or a month ``2016-10``, a year ``2016``) stands for; ``None`` if unreadable."""
+    if not iso:
+        return None
+    for size, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        try:
+            return date.fromisoformat(iso[:size] + suffix)
+        except ValueError:
+            continue
+    return None
