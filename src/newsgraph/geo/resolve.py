@@ -26,7 +26,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsgraph.geo.gazetteer import Candidate, lookup, lookup_demonym
-from newsgraph.geo.names import fold
 
 Finder = Callable[[str], list[Candidate]]
 
@@ -358,11 +357,3 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
         best = max(range(len(cs)), key=lambda j: final[j])
         out.append(Resolution(candidate=cs[best], confidence=round(probs[best], 3)))
     return out
-
-
-def group_mentions(mentions: Sequence[tuple[str, int, int]]) -> list[Toponym]:
-    """Group ``(text, start, end)`` mentions by folded name: one sense per name per document."""
-    groups: dict[str, list[tuple[str, int, int]]] = {}
-    for m in mentions:
-        groups.setdefault(fold(m[0]), []).append(m)
-    return [Toponym(name=ms[0][0], spans=tuple((s, e) for _, s, e in ms)) for ms in groups.values()]
