@@ -1,0 +1,161 @@
+"""Cross-document coreference on small hand-written multi-article examples."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.corpus.coref import (
+    CorefMention,
+    cluster_entities,
+    cluster_events,
+    document_groups,
+    mention_head,
+    same_head_baseline,
+    trigger_stem,
+)
+
+# Three reports of one earthquake and one of another (all written for this test).
+QUAKES = {
+    "q1": "A strong earthquake struck northern Chile on Monday. The quake killed three people in Arica, officials said.",
+    "q2": "Three people died when an earthquake hit the Chilean city of Arica on Monday. "
+    "The tremor damaged dozens of homes in Arica.",
+    "q3": "Rescuers in Arica searched collapsed homes after the earthquake on Monday killed three residents of the city.",
+    "q4": "An earthquake struck southern Japan on Friday, injuring twelve people in Kumamoto. "
+    "A bridge over the river collapsed.",
+}
+# Two reports of one arrest that name the suspect differently, and refer back with pronouns.
+ARREST = {
+    "r1": "Police arrested the singer Marla Quintero in Lisbon on Tuesday. She was released later.",
+    "r2": "Quintero was detained by police in Lisbon. The singer denied the charges against her.",
+}
+
+
+@pytest.fixture(scope="module")
+def quake_docs(nlp: Language) -> dict[str, Doc]:
+    return {k: nlp(v) for k, v in QUAKES.items()}
+
+
+@pytest.fixture(scope="module")
+def arrest_docs(nlp: Language) -> dict[str, Doc]:
+    return {k: nlp(v) for k, v in ARREST.items()}
+
+
+def mention(docs: dict[str, Doc], doc_id: str, text: str, kind: str, nth: int = 0) -> CorefMention:
+    """The ``nth`` occurrence of ``text`` (one or more words) in ``doc_id``."""
+    doc = docs[doc_id]
+    words = text.split()
+    starts = [t.i for t in doc if [x.text for x in doc[t.i : t.i + len(words)]] == words]
+    start = starts[nth]
+    tokens = tuple(range(start, start + len(words)))
+    return CorefMention(f"{doc_id}:{text}:{nth}", doc_id, kind, tokens)
+
+
+def as_sets(clusters: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(c) for c in clusters}
+
+
+def together(clusters: list[list[str]], *ids: str) -> bool:
+    return any(set(ids) <= set(c) for c in clusters)
+
+
+def test_articles_group_by_the_happening_they_report(quake_docs: dict[str, Doc]) -> None:
+    groups = as_sets(document_groups(quake_docs))
+    assert groups == {frozenset({"q1", "q2", "q3"}), frozenset({"q4"})}
+
+
+def test_quake_events_cluster_across_reports_not_across_quakes(quake_docs: dict[str, Doc]) -> None:
+    events = [
+        mention(quake_docs, "q1", "earthquake", "event"),
+        mention(quake_docs, "q1", "quake", "event"),
+        mention(quake_docs, "q2", "earthquake", "event"),
+        mention(quake_docs, "q3", "earthquake", "event"),
+        mention(quake_docs, "q4", "earthquake", "event"),
+        mention(quake_docs, "q1", "killed", "event"),
+        mention(quake_docs, "q2", "died", "event"),
+        mention(quake_docs, "q3", "killed", "event"),
+        mention(quake_docs, "q2", "damaged", "event"),
+    ]
+    entities = [
+        mention(quake_docs, "q1", "Arica", "entity"),
+        mention(quake_docs, "q2", "Arica", "entity"),
+        mention(quake_docs, "q3", "Arica", "entity"),
+        mention(quake_docs, "q1", "three people", "entity"),
+        mention(quake_docs, "q2", "Three people", "entity"),
+        mention(quake_docs, "q4", "twelve people", "entity"),
+    ]
+    groups = document_groups(quake_docs)
+    ent_clusters = cluster_entities(entities, quake_docs, groups)
+    assert together(ent_clusters, entities[0].id, entities[1].id, entities[2].id)
+    assert together(ent_clusters, entities[3].id, entities[4].id)
+    assert not together(ent_clusters, entities[3].id, entities[5].id)
+    clusters = cluster_events(events, quake_docs, groups, ent_clusters, entities)
+    ids = [e.id for e in events]
+    # "earthquake"/"quake" are one synonym pair, and the three Chilean reports share one quake.
+    assert together(clusters, ids[0], ids[1], ids[2], ids[3])
+    assert not together(clusters, ids[0], ids[4])
+    # "killed" ~ "died" is a learned pair; "damaged" is another event.
+    assert together(clusters, ids[5], ids[6], ids[7])
+    assert not together(clusters, ids[5], ids[8])
+
+
+def test_baseline_joins_only_identical_heads(quake_docs: dict[str, Doc]) -> None:
+    events = [
+        mention(quake_docs, "q1", "earthquake", "event"),
+        mention(quake_docs, "q1", "quake", "event"),
+        mention(quake_docs, "q2", "earthquake", "event"),
+    ]
+    clusters = same_head_baseline(events, quake_docs, [["q1", "q2", "q3"]])
+    assert as_sets(clusters) == {frozenset({events[0].id, events[2].id}), frozenset({events[1].id})}
+
+
+def test_names_descriptions_and_pronouns(arrest_docs: dict[str, Doc]) -> None:
+    full = mention(arrest_docs, "r1", "Marla Quintero", "entity")
+    she = mention(arrest_docs, "r1", "She", "entity")
+    surname = mention(arrest_docs, "r2", "Quintero", "entity")
+    singer = mention(arrest_docs, "r2", "The singer", "entity")
+    her = mention(arrest_docs, "r2", "her", "entity")
+    police1 = mention(arrest_docs, "r1", "Police", "entity")
+    police2 = mention(arrest_docs, "r2", "police", "entity")
+    lisbon1 = mention(arrest_docs, "r1", "Lisbon", "entity")
+    lisbon2 = mention(arrest_docs, "r2", "Lisbon", "entity")
+    ms = [full, she, surname, singer, her, police1, police2, lisbon1, lisbon2]
+    clusters = cluster_entities(ms, arrest_docs, [["r1", "r2"]])
+    # The surname matches the full name; "the singer" matches the noun r1 put before her name;
+    # the pronouns go to the nearest person in their own article.
+    assert together(clusters, full.id, she.id, surname.id, singer.id, her.id)
+    assert together(clusters, police1.id, police2.id)
+    assert together(clusters, lisbon1.id, lisbon2.id)
+    assert not together(clusters, full.id, police1.id)
+    assert not together(clusters, lisbon1.id, police1.id)
+
+
+def test_mentions_in_different_groups_never_join(arrest_docs: dict[str, Doc]) -> None:
+    a = mention(arrest_docs, "r1", "Lisbon", "entity")
+    b = mention(arrest_docs, "r2", "Lisbon", "entity")
+    clusters = cluster_entities([a, b], arrest_docs, [["r1"], ["r2"]])
+    assert as_sets(clusters) == {frozenset({a.id}), frozenset({b.id})}
+
+
+def test_mention_head_skips_function_words(arrest_docs: dict[str, Doc]) -> None:
+    doc = arrest_docs["r1"]
+    m = mention(arrest_docs, "r1", "in Lisbon", "entity")
+    assert mention_head(doc, m.tokens).text == "Lisbon"
+    doc = arrest_docs["r2"]
+    m = mention(arrest_docs, "r2", "the charges against her", "entity")
+    assert mention_head(doc, m.tokens).text == "charges"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("killing", "kill"), ("arrival", "arrive"), ("announcement", "announce"), ("shooting", "shoot"),
+     ("election", "elect"), ("stopped", "stop")],
+)  # fmt: skip
+def test_trigger_stems_join_verbal_and_nominal_forms(a: str, b: str) -> None:
+    assert trigger_stem(a) == trigger_stem(b)
+
+
+def test_trigger_stems_keep_distinct_words_apart() -> None:
+    assert trigger_stem("fire") != trigger_stem("find")
+    assert trigger_stem("sing") != trigger_stem("sign")
