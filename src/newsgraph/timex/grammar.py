@@ -118,8 +118,8 @@ _RULES: dict[str, str] = {
     "shifted": r"(?:(?P<qmod>{QMOD})\s+)?(?P<num>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})\s+"
     r"(?P<shift>{SHIFT}|before(?=[,.;])|after(?=[,.;]))(?![\w])",
     "set_a": r"(?P<art>a|an)\s+(?P<unit>{UNIT1})",
-    "duration": r"(?:(?P<qmod>{QMOD})\s+|the\s+(?P<rel>past|last|next|first|coming|previous|following|final|latest|"
-    r"initial)\s+)?"
+    "duration": r"(?:(?P<qmod>{QMOD})\s+|the\s+(?:(?P<rel>past|last|next|first|coming|previous|following|final|"
+    r"latest|initial)\s+)?)?"
     r"(?P<num>{NUMBER}|{VAGUE})[\s-]+(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>[\s-]+old)?",
     "vague_duration": r"(?P<pre>recent|(?:the\s+)?(?:past|last|next|coming)(?:\s+few)?)\s+(?P<unit>{UNIT})",
     "set_every": r"(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?"
