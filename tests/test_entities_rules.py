@@ -24,12 +24,12 @@ from newsgraph.nlp.entities_types import cluster_type
 
 
 def parsed(nlp: Language, text: str) -> Doc:
-    """The statistical part of the pipeline only (tags, parse, NER), before any newsgraph component."""
+    """The pipeline up to and including spaCy's NER (tags, sentences, parse, entities)."""
     doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
-        if name.startswith("newsgraph_"):
-            break
         doc = proc(doc)
+        if name == "ner":
+            break
     return doc
 
 

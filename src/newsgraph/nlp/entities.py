@@ -27,6 +27,7 @@ from newsgraph.nlp.entities_mentions import (
     is_junk,
     ner_candidates,
     repeat_mentions,
+    sentence_starts,
 )
 from newsgraph.nlp.entities_merge import Group, cluster, make_groups, mark_people, unique_surnames
 from newsgraph.nlp.entities_titles import dependency_titles, prefix_title
@@ -58,13 +59,14 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 
 def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
     """All entities of ``doc``, merged and typed, numbered by first mention."""
-    cands = ner_candidates(doc, lex)
+    sent_starts = sentence_starts(doc)
+    cands = ner_candidates(doc, lex, sent_starts)
     pairs = acronym_definitions(doc, cands)
     cands.extend(a for _, a in pairs if all(a is not c for c in cands))
     cands.extend(acronym_candidates(doc, cands, lex))
     by_end = {c.j: c for c in cands}
     for cand in cands:
-        title = prefix_title(doc, cand, by_end, lex)
+        title = prefix_title(doc, cand, by_end, sent_starts[cand.i], lex)
         if title:
             cand.titles.append(title)
 

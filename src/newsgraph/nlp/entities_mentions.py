@@ -43,6 +43,7 @@ _PARTICLES = frozenset(
 )
 # An abbreviation: capitals (digits and inner dots or ampersands allowed), at least two letters.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&.]*[A-Z0-9.]$")
+_TEXT_KEY = "newsgraph_entities.text"
 MAX_ACRONYM_LENGTH = 8  # longer all-capital words are shouted text, not abbreviations
 
 
@@ -60,6 +61,27 @@ class Cand:
 
     def overlaps(self, other: Cand) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the character offset where its sentence starts (``Token.sent`` walks the
+    whole document on every call; this is computed once)."""
+    starts: list[int] = []
+    current = 0
+    for tok in doc:
+        if tok.is_sent_start or tok.i == 0:
+            current = tok.idx
+        starts.append(current)
+    return starts
 
 
 def is_acronym(text: str) -> bool:
@@ -127,8 +149,9 @@ def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[
     return i, j, titles
 
 
-def ner_candidates(doc: Doc, lex: EntityLexicon) -> list[Cand]:
+def ner_candidates(doc: Doc, lex: EntityLexicon, sent_starts: list[int] | None = None) -> list[Cand]:
     """spaCy's entities with our labels, trimmed; those inside a title phrase are dropped."""
+    starts = sent_starts if sent_starts is not None else sentence_starts(doc)
     out: list[Cand] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
@@ -137,17 +160,16 @@ def ner_candidates(doc: Doc, lex: EntityLexicon) -> list[Cand]:
         if i >= j:
             continue
         cand = cand_from_tokens(doc, i, j, ent.label_)
-        if is_junk(cand.text) or _inside_title(doc, ent, lex):
+        if is_junk(cand.text) or _inside_title(doc, ent, starts[ent.start], lex):
             continue
         cand.titles = titles
         out.append(cand)
     return out
 
 
-def _inside_title(doc: Doc, ent: Span, lex: EntityLexicon) -> bool:
+def _inside_title(doc: Doc, ent: Span, sent_start: int, lex: EntityLexicon) -> bool:
     """``State`` in "Secretary of State John Kerry" is the end of a title, not an entity."""
-    sent_start = ent.sent.start_char
-    text = doc.text[sent_start : ent.end_char].lower()
+    text = doc_text(doc)[sent_start : ent.end_char].lower()
     for title in lex.prefix_titles:
         if text.endswith(title) and len(title) > len(ent.text):
             cut = len(text) - len(title)
@@ -233,16 +255,19 @@ def _part_of_longer_name(doc: Doc, span: Span) -> bool:
 def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]:
     """Other occurrences of a found name that NER missed, on token boundaries, case-sensitive."""
     out: list[Cand] = []
+    text = doc_text(doc)
+    covered = {k for c in taken for k in range(c.i, c.j)}
     for form in forms:
         if is_junk(form):
             continue
-        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", doc.text):
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
             span = doc.char_span(m.start(), m.end())
-            if span is None or any(c.start < m.end() and m.start() < c.end for c in (*taken, *out)):
+            if span is None or any(k in covered for k in range(span.start, span.end)):
                 continue
             if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
                 continue
             if _part_of_longer_name(doc, span):
                 continue
             out.append(cand_from_tokens(doc, span.start, span.end, None))
+            covered.update(range(span.start, span.end))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon
-from newsgraph.nlp.entities_mentions import Cand
+from newsgraph.nlp.entities_mentions import Cand, doc_text
 
 MAX_TITLE_TOKENS = 9  # longer role phrases are descriptions, not titles; cut back to the head noun
 _LEFT_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
@@ -21,10 +21,12 @@ _OBJECT_PREPS = frozenset({"of", "for"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
-def prefix_title(doc: Doc, cand: Cand, cands_by_end: dict[int, Cand], lex: EntityLexicon) -> str | None:
-    """The title phrase ending right before ``cand``, with an entity name before it when adjacent."""
-    sent_start = doc[cand.i].sent.start_char
-    before = doc.text[sent_start : cand.start].rstrip()
+def prefix_title(
+    doc: Doc, cand: Cand, cands_by_end: dict[int, Cand], sent_start: int, lex: EntityLexicon
+) -> str | None:
+    """The title phrase ending right before ``cand`` (in the sentence starting at character
+    ``sent_start``), with an entity name before it when adjacent."""
+    before = doc_text(doc)[sent_start : cand.start].rstrip()
     low = before.lower()
     for title in lex.prefix_titles:
         if not low.endswith(title):
