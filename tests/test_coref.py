@@ -159,3 +159,14 @@ def test_trigger_stems_join_verbal_and_nominal_forms(a: str, b: str) -> None:
 def test_trigger_stems_keep_distinct_words_apart() -> None:
     assert trigger_stem("fire") != trigger_stem("find")
     assert trigger_stem("sing") != trigger_stem("sign")
+
+
+def test_names_may_match_across_groups_inside_a_name_block(arrest_docs: dict[str, Doc]) -> None:
+    a = mention(arrest_docs, "r1", "Lisbon", "entity")
+    b = mention(arrest_docs, "r2", "Lisbon", "entity")
+    c = mention(arrest_docs, "r1", "Police", "entity")
+    d = mention(arrest_docs, "r2", "police", "entity")
+    clusters = cluster_entities([a, b, c, d], arrest_docs, [["r1"], ["r2"]], name_groups=[["r1", "r2"]])
+    assert together(clusters, a.id, b.id)
+    # A common noun stays inside its own group.
+    assert not together(clusters, c.id, d.id)

@@ -335,9 +335,14 @@ def cluster_entities(
     docs: Mapping[str, Doc],
     groups: Iterable[Iterable[str]],
     threshold: float = ENTITY_THRESHOLD,
+    name_groups: Iterable[Iterable[str]] | None = None,
 ) -> list[list[str]]:
     """Clusters of entity mention ids: names and nouns across the articles of each group, then
-    pronouns joined to their antecedents within their article."""
+    pronouns joined to their antecedents within their article.
+
+    ``name_groups`` (coarser groups, such as topics) let proper names match across ``groups``:
+    a team or a company named in reports of two different happenings is still one actor, while
+    "the victim" of two different attacks is not."""
     sent_of = {d: _sentence_index(doc) for d, doc in docs.items()}
     ents = [_entity(m, docs[m.doc_id], sent_of[m.doc_id]) for m in mentions]
     uf = _UnionFind(len(ents))
@@ -348,6 +353,15 @@ def cluster_entities(
         by_doc[e.mention.doc_id].append(i)
         if e.kind != "pronoun":
             by_group[group_of.get(e.mention.doc_id, -1)].append(i)
+    if name_groups is not None:
+        block_of = {d: g for g, members in enumerate(name_groups) for d in members}
+        names: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for i, e in enumerate(ents):
+            if e.kind == "name" and e.key:
+                names[(block_of.get(e.mention.doc_id, -1), e.key)].append(i)
+        for same in names.values():
+            for i in same[1:]:
+                uf.union(i, same[0])
     for members in by_group.values():
         titles: dict[str, set[str]] = defaultdict(set)
         for i in members:
