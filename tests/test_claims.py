@@ -235,3 +235,24 @@ def test_seed_claims(seed_analysis: Analysis) -> None:
     assert statuses & {"hedged", "speculative", "conditional"}
     attributed = [c for c in claims if c.status == "attributed"]
     assert all(c.source for c in attributed)
+
+
+def test_quoted_exhortation_is_attributed_and_quotation_continues(nlp: Language) -> None:
+    state, claims = _claims(
+        nlp,
+        "“We must rebuild the harbour before the storm season,” said Mayor Tomas Reyes on Friday. "
+        "“The fishermen cannot wait another year.”",
+    )
+    assert [c.status for c in claims] == ["attributed", "attributed"]
+    assert claims[0].source is not None and claims[1].source == claims[0].source
+    source = state.entity(claims[0].source)
+    assert source is not None and "Reyes" in source.name
+
+
+def test_comparison_and_passive_report(nlp: Language) -> None:
+    compared = _only(nlp, "The new ferry is about as long as two football pitches placed end to end.")
+    assert "condition" not in {c.kind for c in compared.cues}
+    assert compared.status == "asserted"
+    passive = _only(nlp, "The stolen painting is said to be hidden somewhere in a private collection abroad.")
+    assert passive.status == "hedged"
+    assert passive.source is None

@@ -393,8 +393,10 @@ def _condition(
     """A condition cue; "if" that opens an indirect question ("asked if") is a hedge instead."""
     tok = tokens[i]
     last = tokens[i + m.length - 1]
-    if last.lower_ == "as" and last.dep_ != "mark":
-        return  # "as long as a bus": a comparison, not "as long as the talks last"
+    if last.lower_ == "as" and (
+        last.dep_ != "mark" or any(t.pos_ == "ADJ" for t in tokens[i : i + m.length])
+    ):
+        return  # "(is) as long as a bus": a comparison (adjective "long"), not "as long as talks last"
     if tok.lower_ == "if" and (tok.dep_ != "mark" or tok.head.dep_ in ("ccomp", "xcomp", "csubj")):
         add(i, m, "hedge")
         return

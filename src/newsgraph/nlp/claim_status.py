@@ -34,9 +34,11 @@ from newsgraph.nlp.claim_cues import STRONG_OPINION_KINDS, Attribution, Sentence
 OPINION_FACTOR = 0.5
 # The model learned from debate transcripts, where named actors are rarer and sentences shorter
 # than in articles. A sentence that asserts (or reports) something with a figure/date and a
-# named actor is the core of a checkable news claim, so its log-odds get this bonus; 1.0 moved
-# the debate-trained scores of such sentences to where ClaimBuster's own positives sit (median
-# probability 0.7) without lifting figure-free sentences.
+# named actor is the core of a checkable news claim, so its log-odds get this bonus. Measured
+# on 30 news bodies of ../shared/data/article-extraction (not the seed): such sentences had a
+# median model probability of 0.73 and 28% fell under 0.5, while figure-free sentences had a
+# median of 0.19; +1.0 (odds x2.7) lifts anchored sentences from 0.27 upwards over the
+# threshold and leaves the others alone.
 FACTUAL_ANCHOR_BONUS = 1.0
 # A figure-free speculation ("it could be even higher") cannot be checked: its log-odds lose this.
 UNANCHORED_SPECULATION_PENALTY = 1.0
