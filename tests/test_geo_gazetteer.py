@@ -120,3 +120,11 @@ def test_part_of_a_place_falls_back_to_the_place() -> None:
     assert _best("southern Iraq", "country").country == "IQ"
     # A name of its own is never cut: South Africa is not Africa.
     assert [c.country for c in lookup("South Africa") if c.feature == "country"] == ["ZA"]
+
+
+def test_lookup_puts_the_likeliest_place_first() -> None:
+    # The city before the governorate named after it; the country before a French village "Us".
+    assert (lookup("Irbil")[0].feature, lookup("Irbil")[0].country) == ("city", "IQ")
+    assert lookup("Baghdad")[0].feature == "city"
+    assert lookup("U.S.")[0].feature == "country"
+    assert lookup("Diyala")[0].feature == "admin1"

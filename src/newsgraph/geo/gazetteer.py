@@ -16,41 +16,19 @@ import functools
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsgraph.geo.build import ADMIN_PREFIXES, ADMIN_WORDS, ARTICLES, SCHEMA_VERSION, build
+from newsgraph.geo.candidate import Candidate
 from newsgraph.geo.names import fold
+from newsgraph.geo.prior import ranked
 
 ENV_PATH = "NEWSGRAPH_GAZETTEER"
 
 # Kind words that say the name is a first-level division, not a city of the same name.
 _ADMIN1_WORDS = frozenset(ADMIN_WORDS) - {"county", "district", "municipality"}
 _CITY_WORDS = frozenset({"city", "town"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One place a name may refer to.
-
-    ``feature`` is ``city``, ``admin1``, ``admin2`` (county, district), ``country``, ``region``
-    or ``continent``; ``country``
-    is ISO 3166-1 alpha-2 (``None`` for places spanning countries); ``admin1`` is the name of the
-    first-level division a city lies in; ``alternate`` is true when the name matched only an
-    alternate name, not the place's main name. ``geonames_id`` is ``None`` for admin-1 areas
-    outside the US and hand-written regions, whose GeoNames id is not in the installed data.
-    """
-
-    geonames_id: int | None
-    name: str
-    lat: float
-    lon: float
-    country: str | None
-    feature: str
-    population: int
-    admin1: str | None = None
-    alternate: bool = False
 
 
 def database_path() -> Path:
@@ -243,11 +221,12 @@ def default() -> Gazetteer:
 
 @functools.lru_cache(maxsize=65536)
 def _cached_lookup(name: str) -> tuple[Candidate, ...]:
-    return tuple(default().lookup(name))
+    return tuple(ranked(default().lookup(name)))
 
 
 def lookup(name: str) -> list[Candidate]:
-    """Candidates for a place name, best known first; an empty list when the name is unknown."""
+    """Candidates for a place name, likeliest first when nothing else is known (the city of Erbil
+    before the governorate for "Irbil"); an empty list when the name is unknown."""
     return list(_cached_lookup(name))
 
 

@@ -25,27 +25,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsgraph.geo.gazetteer import Candidate, lookup, lookup_demonym
+from newsgraph.geo.candidate import Candidate
+from newsgraph.geo.gazetteer import lookup, lookup_demonym
+from newsgraph.geo.prior import priors
 
 Finder = Callable[[str], list[Candidate]]
 
-# Stand-in population (for the log prior) of places GeoNames gives none: regions, continents.
-REGION_POPULATION = 10_000_000
-# Feature bonuses in log10-population units (1.0 = ten times the people). Countries come first
-# because a bare country name in news almost always means the country ("Jordan", "Georgia" are
-# settled by context when they do not); admin-1 and admin-2 areas carry the summed population of
-# their cities, so they are taken down to let a same-named city win ("Baghdad", "Washington").
-FEATURE_BONUS = {"country": 2.0, "continent": 1.0, "region": 0.5, "city": 0.0, "admin1": -1.0, "admin2": -1.5}
-# Matching only an alternate name (GeoNames lists many minor spellings) costs this much; less for
-# big places, whose alternate names are real exonyms ("New York" for New York City, "Hawler"),
-# from ALTERNATE_PENALTY at 100,000 people down to ALTERNATE_PENALTY_MIN at ten million.
-ALTERNATE_PENALTY = 2.0
-ALTERNATE_PENALTY_MIN = 0.5
-# An admin-1 area whose name a big city of the same country also matches is taken for the city
-# unless the text says "province"/"state" ("Baghdad", "Sao Paulo", "New York"): it loses this much
-# when the city has at least CITY_SHARE of the area's population.
-SAME_NAME_PENALTY = 2.0
-CITY_SHARE = 0.1
 # Bonus for a candidate inside the container a phrase names ("X, in Y", "X, Y").
 CONTAINMENT_BONUS = 6.0
 # Weights of the document context: shares (0..1) of the other toponyms' likely places that lie in
@@ -93,29 +78,6 @@ class Toponym:
 class Resolution:
     candidate: Candidate
     confidence: float
-
-
-def prior(c: Candidate) -> float:
-    population = max(c.population, 0)
-    if c.feature in ("region", "continent") and population < REGION_POPULATION:
-        population = REGION_POPULATION
-    score = math.log10(population + 10) + FEATURE_BONUS.get(c.feature, -1.0)
-    if c.alternate:
-        size = min(max(math.log10(population + 10) - 5.0, 0.0), 2.0) / 2.0
-        score -= ALTERNATE_PENALTY - size * (ALTERNATE_PENALTY - ALTERNATE_PENALTY_MIN)
-    return score
-
-
-def _priors(cands: list[Candidate]) -> list[float]:
-    """Priors of one name's candidates, with the same-name rule between areas and their cities."""
-    scores = [prior(c) for c in cands]
-    for i, c in enumerate(cands):
-        if c.feature == "admin1" and any(
-            o.feature == "city" and o.country == c.country and o.population >= CITY_SHARE * c.population
-            for o in cands
-        ):
-            scores[i] -= SAME_NAME_PENALTY
-    return scores
 
 
 def candidates_for(toponym: Toponym, find: Finder = lookup, demonyms: bool = False) -> list[Candidate]:
@@ -314,7 +276,7 @@ def _resolve(text: str, toponyms: Sequence[Toponym], find: Finder, demonyms: boo
             [] if is_country else [c for s in t.spans for c in _container_candidates(text, s[1], find)]
         )
         row = []
-        for c, score in zip(cs, _priors(cs), strict=True):
+        for c, score in zip(cs, priors(cs), strict=True):
             if any(_inside(c, k) for k in containers):
                 score += CONTAINMENT_BONUS
             row.append(score)
