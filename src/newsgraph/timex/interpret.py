@@ -773,8 +773,8 @@ def _clock(c: Candidate, text: str) -> Reading | None:
             d = _weekday_date(a, lex.weekdays[day_word], None)
         elif day_word:
             d = _anchor_day(a) + timedelta(days=lex.relative_days.get(day_word, 0))
-        elif not a.is_reference and a.granule.unit in ("day", "part", "minute"):
-            d = _anchor_day(a)  # "at 10 p.m." after "on Oct. 23": that day
+        elif a.day is not None:
+            d = _anchor_day(Anchor(a.day, False))  # "at 10 p.m." in a story about Oct. 23: that day
         else:
             d = a.reference or _anchor_day(a)
         return cal.clock(d, h, mi)

@@ -26,6 +26,7 @@ class Anchor:
     reference: date | None = None  # the document date, also when ``granule`` is a discourse time
     near: Granule | None = None  # a time mentioned just before (same sentence), if any
     period: Granule | None = None  # the last quarter or half-year mentioned (the period a report is about)
+    day: Granule | None = None  # the last single day mentioned (the day a story narrates)
 
 
 Build = Callable[[Anchor], "Granule | None"]

@@ -42,13 +42,14 @@ def resolve(readings: list[Reading], text: str, reference: date | None) -> list[
     ref_granule = cal.day(reference) if reference else None
     last: tuple[Granule, str, int] | None = None  # the last calendar time mentioned: granule, id, end offset
     period: Granule | None = None  # the last quarter or half-year mentioned
+    day: Granule | None = None  # the last single day mentioned
     for i, r in enumerate(readings, start=1):
         tid = f"t{i}"
         surface = text[r.start : r.end]
         granule: Granule | None = r.granule
         anchor_label: str | None = None
         if granule is None and r.build is not None:
-            anchor = _choose_anchor(r, ref_granule, last, period, text)
+            anchor = _choose_anchor(r, ref_granule, last, period, day, text)
             if anchor is not None:
                 a, anchor_label = anchor
                 try:
@@ -82,20 +83,29 @@ def resolve(readings: list[Reading], text: str, reference: date | None) -> list[
             last = (granule, tid, r.end)
             if granule.unit in ("quarter", "half"):
                 period = granule
+            elif granule.unit in ("day", "part", "minute") and granule.earliest == granule.latest:
+                day = cal.day(granule.earliest) if granule.earliest else None
     return out
 
 
 def _choose_anchor(
-    r: Reading, ref: Granule | None, last: tuple[Granule, str, int] | None, period: Granule | None, text: str
+    r: Reading,
+    ref: Granule | None,
+    last: tuple[Granule, str, int] | None,
+    period: Granule | None,
+    day: Granule | None,
+    text: str,
 ) -> tuple[Anchor, str] | None:
     tense: Tense | None = r.tense
     reference = ref.earliest if ref is not None else None
     near = last[0] if last is not None and _same_sentence(text, last[2], r.start) else None
     if near is not None and near.unit in _TOO_COARSE_TO_DATE_A_DAY:
         near = None  # "the 14th century ... Nov. 5": the century gives no year to a day
-    from_ref = (Anchor(ref, True, tense, reference, near, period), "reference") if ref is not None else None
+    from_ref = (
+        (Anchor(ref, True, tense, reference, near, period, day), "reference") if ref is not None else None
+    )
     from_last = (
-        (Anchor(last[0], False, tense, reference, near, period), f"discourse:{last[1]}")
+        (Anchor(last[0], False, tense, reference, near, period, day), f"discourse:{last[1]}")
         if last is not None
         else None
     )
