@@ -76,6 +76,14 @@ def ingest_cmd(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URL fetching reach private addresses.")
     ] = False,
+    commit_every: Annotated[
+        int,
+        typer.Option(
+            "--commit-every",
+            min=1,
+            help="Documents per transaction (an interrupted run redoes at most these).",
+        ),
+    ] = 16,  # newsgraph.corpus.ingest.COMMIT_EVERY (not imported here: it loads spaCy)
 ) -> None:
     """Analyze sources and store them in a corpus database, then resolve actors across documents.
 
@@ -110,8 +118,9 @@ def ingest_cmd(
         with progress:
             task = progress.add_task("ingest", total=len(items))
             summary = ingest(
-                items, store, workers=workers, reference_date=date,
+                items, store, workers=workers, reference_date=date, commit_every=commit_every,
                 on_result=lambda r: progress.update(task, advance=1),
+                on_commit=None if err.is_terminal else lambda s: _log_commit(s, len(items)),
             )  # fmt: skip
         for message in summary.errors:
             err.print(f"[red]error:[/] {message}", highlight=False)
@@ -129,6 +138,16 @@ def ingest_cmd(
     )
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _log_commit(summary: Any, total: int) -> None:
+    # Without a terminal (logs, CI, pipes) one line per commit says what is durably stored so far.
+    done = summary.stored + summary.duplicates + summary.failed
+    err.print(
+        f"committed: {summary.stored} stored, {summary.duplicates} duplicates, {summary.failed} failed "
+        f"({done + summary.skipped} of {total} sources done)",
+        highlight=False,
+    )
 
 
 def _ingest_dask(
@@ -226,7 +245,7 @@ def actors_cmd(db: DbOpt, limit: Annotated[int, typer.Option("--limit", help="Ro
         [limit],
     )
     store.close()
-    _table(columns, rows, title="actors")
+    _table(columns, rows, title="actors", limit=limit)
 
 
 def timeline_cmd(
@@ -259,7 +278,7 @@ def timeline_cmd(
         params += [actor, actor]
     columns, rows = store.query(sql + " LIMIT ?", [*params, limit])
     store.close()
-    _table(columns, rows, title="timeline")
+    _table(columns, rows, title="timeline", limit=limit)
 
 
 def money_cmd(db: DbOpt, limit: Annotated[int, typer.Option("--limit", help="Rows to show.")] = 50) -> None:
@@ -275,7 +294,7 @@ def money_cmd(db: DbOpt, limit: Annotated[int, typer.Option("--limit", help="Row
         [limit],
     )
     store.close()
-    _table(columns, rows, title="money")
+    _table(columns, rows, title="money", limit=limit)
 
 
 def claims_cmd(
@@ -302,7 +321,7 @@ def claims_cmd(
         params += status
     columns, rows = store.query(sql + " LIMIT ?", [*params, limit])
     store.close()
-    _table(columns, rows, title="claims")
+    _table(columns, rows, title="claims", limit=limit)
 
 
 def compare_cmd(

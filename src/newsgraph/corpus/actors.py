@@ -4,7 +4,8 @@ Entities of compatible types (``TYPE_GROUPS``) are joined, strongest evidence fi
 
 1. the same name under a strict key (case, diacritics, punctuation, a leading article; for groups of
    people "Houthis" = "Houthi"), also for the name after a possessive ("Iran's Quds Force" → "Quds
-   Force"). A one-word person name is never such a key: "Gaddafi" names several people;
+   Force"); names of two or more words match across PERSON and ORG (NER mistypes one for the
+   other). A one-word person name is never such a key: "Gaddafi" names several people;
 2. a transliteration variant: the same per-word skeleton (Qassem Soleimani = Qasim Sulaimani) and
    every word pair still alike as written (so Mohammed ≠ Mahmoud, which share a skeleton);
 3. an acronym that spells another name's initials: inside one document for any type (where an
@@ -143,6 +144,16 @@ def group_key(name: str, group: str) -> str:
     return key
 
 
+def _strict_group(group: str, name: str) -> str:
+    """The group a name is matched in by its strict key. A small NER model types one organisation
+    as PERSON in one article and ORG in the next ("Kataib Hezbollah"); the same name of two or more
+    words under both types is far more often that error than a person and a company sharing a
+    name, so such names are matched across the two types."""
+    if group in ("person", "org") and len(name_words(name)) >= 2:
+        return "person|org"
+    return group
+
+
 def _word_skeleton(word: str) -> str:
     return skeleton(word)
 
@@ -172,6 +183,12 @@ class _Linker:
         self.blocked = [(name_key(a), name_key(b)) for a, b in overrides.cannot_link]
         self.block_keys: dict[int, set[str]] = {}  # root → name keys of its members (only with cannot_link)
         self.words = [name_words(r.name) for r in records]
+        # Initials of every name, per document: where an acronym is spelled out in its own article.
+        self.initials_in_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, r in enumerate(records):
+            for n in {r.name} | {t for t in [possessive_tail(r.name)] if t}:
+                if ini := initials(n):
+                    self.initials_in_doc[(r.doc_id, ini)].append(i)
 
     def find(self, i: int) -> int:
         return self.uf.find(i)
@@ -208,7 +225,16 @@ class _Linker:
         names |= {t for n in names if (t := possessive_tail(n))}
         if r.group == "person":  # one word never identifies a person across documents
             names = {n for n in names if len(name_words(n)) >= 2}
-        return names
+        # An acronym its own article spells out means that expansion there (step 3), whatever the
+        # same letters mean elsewhere ("KH" is Kata'ib Hizballah in one article, another group in the next).
+        return {n for n in names if not (is_acronym(n) and self._spelled_out(i, name_key(n)))}
+
+    def _spelled_out(self, i: int, acronym: str) -> list[int]:
+        """Records of i's document whose name the acronym spells: same type group first."""
+        r = self.records[i]
+        local = [j for j in self.initials_in_doc.get((r.doc_id, acronym), []) if j != i]
+        same_group = [j for j in local if self.records[j].group == r.group]
+        return same_group or [j for j in local if self.records[j].group in ACRONYM_GROUPS]
 
     # 1 --------------------------------------------------------------------------------------
     def same_names(self) -> None:
@@ -217,7 +243,7 @@ class _Linker:
             for n in self._key_names(i):
                 key = group_key(n, r.group)
                 if key:
-                    by_key[(r.group, key)].append(i)
+                    by_key[(_strict_group(r.group, n), key)].append(i)
         for (_, key), idx in by_key.items():
             first = idx[0]
             for j in idx[1:]:
@@ -249,24 +275,16 @@ class _Linker:
 
     # 3 --------------------------------------------------------------------------------------
     def acronyms(self) -> None:
-        in_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
         corpus: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, r in enumerate(self.records):
-            for n in {r.name} | {t for t in [possessive_tail(r.name)] if t}:
-                ini = initials(n)
-                if ini:
-                    in_doc[(r.doc_id, ini)].append(i)
-                    corpus[(r.group, ini)].append(i)
+        for (_, ini), idx in self.initials_in_doc.items():
+            for i in idx:
+                corpus[(self.records[i].group, ini)].append(i)
         for i, r in enumerate(self.records):
             for n in r.names():
                 if not is_acronym(n):
                     continue
                 key = name_key(n)
-                local = [
-                    j
-                    for j in in_doc.get((r.doc_id, key), [])
-                    if j != i and self.records[j].group in ACRONYM_GROUPS
-                ]
+                local = self._spelled_out(i, key)
                 if local:
                     for j in local:
                         self.join(

@@ -161,13 +161,26 @@ def cluster_events(records: list[EventRecord]) -> dict[tuple[str, str], tuple[st
         by_doc[r.doc_id].append(i)
     for idx in by_doc.values():
         idx.sort(key=lambda i: records[i].position)
+        story: dict[int, list[int]] = {}  # in-document root → its mentions so far
         for pos, i in enumerate(idx):
+            # The nearest earlier mention whose whole story so far agrees with this one: an undated
+            # mention must not chain two differently dated events together.
             earlier = next(
-                (j for j in reversed(idx[:pos]) if _same_document_match(records[j], records[i])), None
+                (
+                    j
+                    for j in reversed(idx[:pos])
+                    if all(_same_document_match(records[m], records[i]) for m in story[uf.find(j)])
+                ),
+                None,
             )
-            if earlier is not None:
-                uf.union(earlier, i)
-                best[i] = max(best[i], SCORE_SAME_DOCUMENT)
+            if earlier is None:
+                story[i] = [i]
+                continue
+            root = uf.find(earlier)
+            members = story.pop(root)
+            uf.union(root, i)
+            story[uf.find(i)] = [*members, i]
+            best[i] = max(best[i], SCORE_SAME_DOCUMENT)
     blocks = _blocks(records)
     cells = {k: v for k, v in blocks.items() if k[0] == "cell"}
     for key, idx in blocks.items():
@@ -192,7 +205,7 @@ def cluster_events(records: list[EventRecord]) -> dict[tuple[str, str], tuple[st
                     best[i], best[j] = max(best[i], score), max(best[j], score)
     out: dict[tuple[str, str], tuple[str, float]] = {}
     for i, r in enumerate(records):
-        root = records[uf.find(i)]
-        cluster = "V" + hashlib.sha1(f"{root.doc_id}:{root.event_id}".encode()).hexdigest()[:10]
+        first = records[uf.find(i)]
+        cluster = "V" + hashlib.sha1(f"{first.doc_id}:{first.event_id}".encode()).hexdigest()[:10]
         out[(r.doc_id, r.event_id)] = (cluster, best[i] or 1.0)
     return out

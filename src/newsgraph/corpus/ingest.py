@@ -40,8 +40,15 @@ def ingest(
     workers: int = 1,
     reference_date: str | None = None,
     on_result: Callable[[AnalysisResult], None] | None = None,
+    commit_every: int = COMMIT_EVERY,
+    on_commit: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Analyze ``items`` not yet in ``store`` and store them; returns what happened."""
+    """Analyze ``items`` not yet in ``store`` and store them; returns what happened.
+
+    Results are written ``commit_every`` per transaction; ``on_commit`` is called after each
+    commit with the running summary (what is durably stored so far)."""
+    if commit_every < 1:
+        raise ValueError("commit_every must be at least 1")
     summary = IngestSummary()
     known = store.known_sources()
     todo: list[SourceItem] = []
@@ -56,25 +63,34 @@ def ingest(
         pending.append(result)
         if on_result is not None:
             on_result(result)
-        if len(pending) >= COMMIT_EVERY:
-            _flush(store, pending, summary)
+        if len(pending) >= commit_every:
+            _flush(store, pending, summary, on_commit)
             pending = []
-    _flush(store, pending, summary)
+    _flush(store, pending, summary, on_commit)
     return summary
 
 
-def _flush(store: Store, results: list[AnalysisResult], summary: IngestSummary) -> None:
+def _flush(
+    store: Store,
+    results: list[AnalysisResult],
+    summary: IngestSummary,
+    on_commit: Callable[[IngestSummary], None] | None,
+) -> None:
     if not results:
         return
+    analyses = [(r.analysis.to_dict(), r.source) for r in results if r.analysis is not None]
     with store.batch():
+        stored = store.add_many(analyses)
         for result in results:
-            if result.analysis is not None:
-                if store.add(result.analysis, source=result.source):
-                    summary.stored += 1
-                else:
-                    summary.duplicates += 1
-            else:
-                summary.failed += 1
+            if result.analysis is None:
                 message = str(result.error)
-                summary.errors.append(message)
                 store.add_error(result.source, type(result.error).__name__, message)
+    # Counted after the commit, so the summary never reports what a failed commit lost.
+    summary.stored += stored
+    summary.duplicates += len(analyses) - stored
+    for result in results:
+        if result.analysis is None:
+            summary.failed += 1
+            summary.errors.append(str(result.error))
+    if on_commit is not None:
+        on_commit(summary)

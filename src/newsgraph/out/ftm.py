@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from followthemoney import model
+from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
 
 from newsgraph.corpus.store import Store
@@ -51,7 +52,8 @@ def ftm_entities(store: Store) -> Iterator[EntityProxy]:
         article.add("publishedAt", published)
         article.add("sourceUrl", url)
         article.add("summary", (body or "")[:400])
-        article.add("contentHash", doc_id)
+        # Not contentHash: FtM checksums are SHA-1 of a file in Aleph's archive; our id is the SHA-256 of the body.
+        article.add("notes", f"newsgraph document {doc_id}")
         articles[doc_id] = article
         yield article
 
@@ -177,7 +179,10 @@ def validate(proxy: EntityProxy) -> list[str]:
     for prop in proxy.schema.required:
         if not proxy.get(prop):
             problems.append(f"{proxy.schema.name} {proxy.id}: missing required {prop}")
-    error = proxy.schema.validate(data)  # type: ignore[arg-type]
+    try:  # followthemoney 3 returned the errors, 4 raises them
+        error = proxy.schema.validate(data)  # type: ignore[arg-type]
+    except InvalidData as exc:
+        error = f"{exc}: {exc.errors}"
     if error:
         problems.append(f"{proxy.schema.name} {proxy.id}: {error}")
     try:
