@@ -97,20 +97,23 @@ def api_figures(texts: list[str]) -> dict[str, object]:
     port = _free_port()
     queue = 8
     exe = Path(sys.executable).with_name("newsgraph")
+    log = tempfile.TemporaryFile()  # noqa: SIM115  (lives as long as the server process below)
     proc = subprocess.Popen(
-        [str(exe), "serve", "--port", str(port), "--queue", str(queue)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [str(exe), "serve", "--port", str(port), "--queue", str(queue)], stdout=log, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     figures: dict[str, object] = {}
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 300
+        while True:
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.3)
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"the server did not start: {log.read().decode(errors='replace')[-2000:]}")
         capacity = int(httpx.get(f"{base}/healthz").json()["capacity"])
         sample = texts[:48]
         print(f"{'clients':>8}{'req/s':>8}{'p50 s':>8}{'p95 s':>8}  codes")
