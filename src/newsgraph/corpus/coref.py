@@ -227,9 +227,11 @@ def _descriptors(e: _Entity) -> set[str]:
     for i in name:
         tok = doc[i]
         for child in tok.children:
-            if child.i not in name and child.pos_ == "NOUN" and child.dep_ in ("compound", "appos", "nmod"):
+            if child.i not in name and child.pos_ == "NOUN" and child.dep_ in ("compound", "appos"):
                 out.add(child.lemma_.lower())
-        if tok.dep_ in ("appos", "compound") and tok.head.i not in name and tok.head.pos_ == "NOUN":
+        # "X, the actress": the name heads an apposition. (A name compounding a noun, "Bush
+        # knee injury", describes the noun, not the bearer.)
+        if tok.dep_ == "appos" and tok.head.i not in name and tok.head.pos_ == "NOUN":
             out.add(tok.head.lemma_.lower())
     return out
 
