@@ -23,10 +23,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,7 @@ class Example:
     label: int
     corpus: str  # "claimbuster" | "clef"
     group: str  # transcript id for CLEF, "" for ClaimBuster
+    feats: dict[str, float]  # computed once: the folds reuse them
 
 
 def _norm(text: str) -> str:
@@ -74,16 +76,17 @@ def _norm(text: str) -> str:
 def load_data(data: Path) -> list[Example]:
     out: list[Example] = []
     for row in json.loads((data / "claimbuster_train.json").read_text(encoding="utf-8")):
-        out.append(Example(str(row["text"]), int(row["label"]), "claimbuster", ""))
+        text = str(row["text"])
+        out.append(Example(text, int(row["label"]), "claimbuster", "", features(text)))
     with (data / "clef2019_task1_train.csv").open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            out.append(Example(r["text"], int(r["label"]), "clef", r["file_name"]))
+            out.append(Example(r["text"], int(r["label"]), "clef", r["file_name"], features(r["text"])))
     return out
 
 
 def fit(examples: Sequence[Example]) -> tuple[float, dict[str, float]]:
     """Train on ``examples``; return (intercept, feature → weight)."""
-    feats = [features(ex.text) for ex in examples]
+    feats = [ex.feats for ex in examples]
     counts: Counter[str] = Counter(name for f in feats for name in f)
     keep = {name for name, n in counts.items() if n >= MIN_COUNT}
     feats = [{k: v for k, v in f.items() if k in keep} for f in feats]
@@ -98,10 +101,12 @@ def fit(examples: Sequence[Example]) -> tuple[float, dict[str, float]]:
     return round(float(model.intercept_[0]), DECIMALS), {k: v for k, v in weights.items() if v != 0.0}
 
 
-def _scorer(intercept: float, weights: dict[str, float]):  # type: ignore[no-untyped-def]
-    def score(text: str) -> float:
-        z = intercept + sum(weights.get(k, 0.0) * v for k, v in features(text).items())
-        return 1.0 / (1.0 + np.exp(-z))
+def _scorer(intercept: float, weights: dict[str, float]) -> Callable[[Example], float]:
+    """The run-time scorer's arithmetic (newsgraph.nlp.checkworthy.CheckworthyModel) on cached features."""
+
+    def score(ex: Example) -> float:
+        z = intercept + sum(weights.get(k, 0.0) * v for k, v in ex.feats.items())
+        return 1.0 / (1.0 + math.exp(-z))
 
     return score
 
@@ -129,7 +134,7 @@ def cross_validate(examples: Sequence[Example]) -> dict[str, float]:
         train = [cb[i] for i in train_idx] + [ex for ex in clef if _norm(ex.text) not in held]
         score = _scorer(*fit(train))
         for ex in test:
-            pred = score(ex.text) >= 0.5
+            pred = score(ex) >= 0.5
             tp += pred and ex.label == 1
             fp += pred and ex.label == 0
             fn += (not pred) and ex.label == 1
@@ -145,7 +150,7 @@ def cross_validate(examples: Sequence[Example]) -> dict[str, float]:
         score = _scorer(*fit(train))
         for transcript in sorted({ex.group for ex in test}):
             lines = [ex for ex in test if ex.group == transcript]
-            aps.append(average_precision([score(ex.text) for ex in lines], [ex.label for ex in lines]))
+            aps.append(average_precision([score(ex) for ex in lines], [ex.label for ex in lines]))
     return {
         "claimbuster_precision": round(precision, 4),
         "claimbuster_recall": round(recall, 4),
