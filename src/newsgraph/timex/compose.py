@@ -31,10 +31,10 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 def _modifier_prefix() -> re.Pattern[str]:
-    words = sorted(lexicon().modifiers, key=len, reverse=True)
-    alt = "|".join(words)
+    alt = "|".join(sorted(lexicon().modifiers, key=len, reverse=True))
+    adjectives = "|".join(sorted(lexicon().adjective_modifiers, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w-])(?:(?:the\s+)?(?P<phrase>{alt})\s+of\s+|(?P<adj>early|mid|late)(?:\s+in|\s*-|\s+)\s*)$",
+        rf"(?<![\w-])(?:(?:the\s+)?(?P<phrase>{alt})\s+of\s+|(?P<adj>{adjectives})(?:\s+in|\s*-|\s+)\s*)$",
         re.IGNORECASE,
     )
 

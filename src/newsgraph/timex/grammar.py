@@ -49,7 +49,7 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         rf"|{number_token}(?:[\s-]+(?:and\s+)?{number_token})*|a|an)"
     )
     number = rf"(?:{number}(?:\s+and\s+a\s+half)?|a\s+half)"
-    units_singular = [u for u in lex.units if not u.endswith(("s", "ies")) or u == "series"]
+    units_singular = [u for u in lex.units if not u.endswith("s")]
     dets = _alt(lex.relative_determiners)
     ones = _alt(w for w, v in lex.number_words.items() if 1 <= v <= 9 and w not in ("a", "an"))
     teens = _alt(w for w, v in lex.number_words.items() if 10 <= v <= 19)
@@ -58,6 +58,8 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         "SPELLED2": rf"(?:{teens}|{tens}(?:[\s-]+{ones})?|oh[\s-]+{ones})",
         "CENTURYWORD": rf"(?:{_alt(w for w, v in lex.number_words.items() if v in (17, 18, 19, 20))})",
         "HOLIDAY": _alt(lex.holidays).replace("'", "['’]") + r"(?![\w])",
+        "ADJMOD": _alt(lex.adjective_modifiers),
+        "PLURALUNIT": _alt(u for u in lex.units if u not in units_singular) + r"(?![\w])",
         "DECADEWORD": _alt(lex.decade_words) + r"(?![\w])",
         "MONTH": rf"(?:{months}|{abbrevs}\.?)(?![\w])",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
@@ -106,7 +108,7 @@ _RULES: dict[str, str] = {
     "quarter_q": r"(?:(?P<year1>{YEAR})\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR})|\s*'(?P<yy>\d\d))?(?![\w])",
     "half_h": r"H(?P<h>[12])\s+(?P<year>{YEAR})",
     "decade": r"(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)'?s(?![\w])",
-    "decade_word": r"the\s+(?:(?P<dmod>early|mid|late)[\s-]+)?(?P<decw>{DECADEWORD})",
+    "decade_word": r"the\s+(?:(?P<dmod>{ADJMOD})[\s-]+)?(?P<decw>{DECADEWORD})",
     "quarter_of_rel": r"(?P<rel>this|last|next)\s+year['’]s\s+(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)(?![\w])",
     "decade_short": r"(?:the\s+)?'(?P<dec2>\d0)s(?![\w])",
     "century": r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![\w])",
@@ -125,7 +127,7 @@ _RULES: dict[str, str] = {
     "set_every": r"(?P<every>every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?"
     r"(?P<unit>{UNIT}|(?P<wd>{WEEKDAY}))",
     "set_adv": r"(?P<adv>{SETADV})",
-    "bare_plural": r"(?:for|in|within|over|take|took|takes)\s+(?P<core>years|months|weeks|days|decades|hours)(?![\w])",
+    "bare_plural": r"(?:for|in|within|over|take|took|takes)\s+(?P<core>{PLURALUNIT})",
     "quarter_ref": r"(?P<core>the\s+(?:(?P<which>{PERIODREF})\s+)?(?P<what>quarter|period)|(?P<adj>year-earlier|year-ago))"
     r"(?![\w-])",
     "refword": r"(?P<ref>{REFWORD})",

@@ -20,6 +20,7 @@ _KEYS = (
     "seasons",
     "season_months",
     "modifiers",
+    "adjective_modifiers",
     "quantity_modifiers",
     "units",
     "number_words",
@@ -61,6 +62,7 @@ class Lexicon:
     seasons: dict[str, str]
     season_months: dict[str, tuple[int, int]]
     modifiers: dict[str, str]
+    adjective_modifiers: frozenset[str]
     quantity_modifiers: dict[str, str]
     units: dict[str, Unit]  # singular and plural forms
     number_words: dict[str, int]
@@ -109,6 +111,7 @@ def lexicon() -> Lexicon:
         seasons=seasons,
         season_months=season_months,
         modifiers={k: str(v) for k, v in _mapping(data, "modifiers").items()},
+        adjective_modifiers=frozenset(str(w).lower() for w in data["adjective_modifiers"]),
         quantity_modifiers={k: str(v) for k, v in _mapping(data, "quantity_modifiers").items()},
         units=units,
         number_words={k: int(v) for k, v in _mapping(data, "number_words").items()},
