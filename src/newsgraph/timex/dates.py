@@ -1,0 +1,381 @@
+"""Handlers for calendar dates: full and partial dates, years, seasons, quarters, decades, named days."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.timex import calendar as cal
+from newsgraph.timex.calendar import Granule
+from newsgraph.timex.common import (
+    _ANAPHORIC_YEAR,
+    _NOT_YEAR_AFTER,
+    _NOT_YEAR_BEFORE,
+    _TIME_PREPOSITION,
+    _anchor_day,
+    _capitalised,
+    _month,
+    _norm,
+    _relative,
+    _safe_date,
+    _year_of,
+    _year_rel_reading,
+)
+from newsgraph.timex.grammar import MAX_YEAR, MIN_YEAR, Candidate
+from newsgraph.timex.lexicon import lexicon
+from newsgraph.timex.numbers import parse_number
+from newsgraph.timex.reading import Anchor, Reading
+
+
+def _iso(c: Candidate, text: str) -> Reading | None:
+    d = _safe_date(int(c.groups["y"]), int(c.groups["m"]), int(c.groups["d"]))
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.day(d)) if d else None
+
+
+def _numeric(c: Candidate, text: str) -> Reading | None:
+    a, b, y = int(c.groups["a"]), int(c.groups["b"]), int(c.groups["y"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    # month first (US news usage) unless the first number cannot be a month
+    m, d = (b, a) if a > 12 else (a, b)
+    found = _safe_date(y, m, d)
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.day(found)) if found else None
+
+
+def _month_day(c: Candidate, text: str) -> Reading | None:
+    mon = c.groups["mon"]
+    if not _capitalised(mon) or (
+        mon.lower() in lexicon().month_abbreviations and not mon.endswith(".") and len(mon) < 3
+    ):
+        return None
+    m = _month(mon)
+    d = int(re.sub(r"\D", "", c.groups["day"]))
+    if "year" in c.groups:
+        found = _safe_date(int(c.groups["year"]), m, d)
+        return Reading(c.start, c.end, c.rule, "date", granule=cal.day(found)) if found else None
+    if _safe_date(2000, m, d) is None:
+        return None
+
+    def build(a: Anchor) -> Granule | None:
+        found = _safe_date(_year_of(a, m, d), m, d)
+        return cal.day(found) if found else None
+
+    return Reading(
+        c.start,
+        c.end,
+        c.rule,
+        "date",
+        build=build,
+        policy="partial",
+        unresolved=f"XXXX-{m:02d}-{d:02d}",
+        needs_year=True,
+    )
+
+
+def _day_range(c: Candidate, text: str) -> Reading | None:
+    if not _capitalised(c.groups["mon"]):
+        return None
+    m = _month(c.groups["mon"])
+    d1, d2 = (int(re.sub(r"\D", "", c.groups[k])) for k in ("d1", "d2"))
+    if d2 <= d1:
+        return None
+
+    def make(y: int) -> Granule | None:
+        a, b = _safe_date(y, m, d1), _safe_date(y, m, d2)
+        return cal.span(cal.day(a), cal.day(b)) if a and b else None
+
+    if "year" in c.groups:
+        g = make(int(c.groups["year"]))
+        return Reading(c.start, c.end, c.rule, "interval", granule=g) if g else None
+    return Reading(
+        c.start,
+        c.end,
+        c.rule,
+        "interval",
+        build=lambda a: make(_year_of(a, m, d1)),
+        policy="partial",
+        unresolved=f"XXXX-{m:02d}-{d1:02d}",
+        needs_year=True,
+    )
+
+
+def _my(c: Candidate, text: str) -> Reading | None:
+    if not _capitalised(c.groups["mon"]):
+        return None
+    return Reading(
+        c.start, c.end, c.rule, "date", granule=cal.month(int(c.groups["year"]), _month(c.groups["mon"]))
+    )
+
+
+def _month_rel(c: Candidate, text: str) -> Reading | None:
+    if not _capitalised(c.groups["mon"]):
+        return None
+    m = _month(c.groups["mon"])
+    return _year_rel_reading(c, c.groups["rel"], lambda y: cal.month(y, m), f"XXXX-{m:02d}")
+
+
+def _rel_month(c: Candidate, text: str) -> Reading | None:
+    if not _capitalised(c.groups["mon"]):
+        return None
+    m = _month(c.groups["mon"])
+    det = c.groups["det"].lower()
+    if det == "that":
+        return _relative(c, "date", lambda a: cal.month(_anchor_day(a).year, m), "discourse", f"XXXX-{m:02d}")
+
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        if det == "last":
+            return cal.month(ref.year if m < ref.month else ref.year - 1, m)
+        if det == "next":
+            return cal.month(ref.year if m > ref.month else ref.year + 1, m)
+        return cal.month(ref.year, m)
+
+    return _relative(c, "date", build, "reference", f"XXXX-{m:02d}")
+
+
+def _bare_month(c: Candidate, text: str) -> Reading | None:
+    word = c.groups["mon"]
+    lex = lexicon()
+    if not _capitalised(word):
+        return None
+    m = _month(word)
+    bare = word.lower().rstrip(".")
+    weak = False
+    if bare in lex.month_abbreviations and not word.endswith("."):
+        return None  # "Jan", "Mar" alone are names or words more often than months
+    if bare in lex.ambiguous_months:
+        weak = not _TIME_PREPOSITION.search(text[max(0, c.start - 20) : c.start])
+
+    def build(a: Anchor) -> Granule:
+        return cal.month(_year_of(a, m, 1), m)
+
+    return Reading(
+        c.start,
+        c.end,
+        c.rule,
+        "date",
+        build=build,
+        policy="partial",
+        unresolved=f"XXXX-{m:02d}",
+        weak=weak,
+        needs_year=True,
+    )
+
+
+def _year(c: Candidate, text: str) -> Reading | None:
+    y = int(c.groups["year"])
+    before, after = text[max(0, c.start - 12) : c.start], text[c.end : c.end + 16]
+    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+        return None
+    if re.search(r"\d[,.]?\s*$", before) or re.match(r"^\s*[-–]\s*\d", after):
+        return None
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.year(y))
+
+
+def _spelled_year(c: Candidate, text: str) -> Reading | None:
+    """ "nineteen ninety-six", "two thousand and one" (broadcast transcripts spell years out)."""
+    words = c.groups["spelled"].lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0.0
+        y = 2000 + int(rest or 0)
+    else:
+        head = lexicon().number_words[words[0]]
+        rest = parse_number(" ".join(w for w in words[1:] if w != "oh"))
+        if rest is None:
+            return None
+        y = head * 100 + int(rest)
+    if not MIN_YEAR <= y <= MAX_YEAR or (words[:2] != ["two", "thousand"] and not c.groups.get("spelled")):
+        return None
+    if not text[c.start : c.end].lower().startswith("the year") and not _TIME_PREPOSITION.search(
+        text[max(0, c.start - 20) : c.start]
+    ):
+        return None  # "nineteen twenty-five people": a count unless introduced like a year
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.year(y))
+
+
+def _year_range(c: Candidate, text: str) -> Reading | None:
+    y1, raw2 = int(c.groups["y1"]), c.groups["y2"]
+    y2 = int(raw2) if len(raw2) == 4 else y1 - y1 % 100 + int(raw2)
+    if not y1 < y2 <= y1 + 100 or _NOT_YEAR_BEFORE.search(text[max(0, c.start - 12) : c.start]):
+        return None
+    return Reading(c.start, c.end, c.rule, "interval", granule=cal.span(cal.year(y1), cal.year(y2)))
+
+
+def _season_code(word: str) -> str:
+    return lexicon().seasons[word.lower()]
+
+
+def _season_year(c: Candidate, text: str) -> Reading | None:
+    return Reading(
+        c.start,
+        c.end,
+        c.rule,
+        "date",
+        granule=cal.season(int(c.groups["year"]), _season_code(c.groups["season"])),
+    )
+
+
+def _season_rel(c: Candidate, text: str) -> Reading | None:
+    code = _season_code(c.groups["season"])
+    det = _norm(c.groups["det"])
+    if det in _ANAPHORIC_YEAR or det == "that":
+        return _year_rel_reading(c, det, lambda y: cal.season(y, code), f"XXXX-{code}")
+
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        this = cal.season(ref.year, code)
+        assert this.earliest is not None and this.latest is not None
+        if det == "last":
+            return this if this.latest < ref else cal.season(ref.year - 1, code)
+        if det == "next":
+            return this if this.earliest > ref else cal.season(ref.year + 1, code)
+        return this
+
+    return _relative(c, "date", build, "reference", f"XXXX-{code}")
+
+
+def _season_bare(c: Candidate, text: str) -> Reading | None:
+    if not _TIME_PREPOSITION.search(text[max(0, c.start - 20) : c.start]) or re.match(
+        r"\s+of\b", text[c.end :]
+    ):
+        return None
+    code = _season_code(c.groups["season"])
+
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        if not a.is_reference:
+            return cal.season(ref.year, code)
+        this = cal.season(ref.year, code)
+        assert this.earliest is not None
+        if a.tense == "past" and this.earliest > ref:
+            return cal.season(ref.year - 1, code)
+        if a.tense == "future" and this.earliest < ref:
+            return cal.season(ref.year + 1, code)
+        return this
+
+    return Reading(
+        c.start,
+        c.end,
+        c.rule,
+        "date",
+        build=build,
+        policy="partial",
+        unresolved=f"XXXX-{code}",
+        needs_year=True,
+    )
+
+
+def _part_of_year(part: str, n: int) -> tuple[str, int] | None:
+    if part.lower() == "half":
+        return ("half", n) if n in (1, 2) else None
+    return ("quarter", n) if 1 <= n <= 4 else None
+
+
+def _make_part(unit: str, n: int, y: int) -> Granule:
+    return cal.half(y, n) if unit == "half" else cal.quarter(y, n)
+
+
+def _quarter(c: Candidate, text: str) -> Reading | None:
+    ord_word = c.groups["ord"].lower()
+    n = lexicon().ordinals[ord_word]
+    part = c.groups["part"]
+    if ord_word == "last":
+        if "year" not in c.groups and "rel" not in c.groups:
+            return None  # "last quarter" is the quarter before this one: rel_unit reads it
+        n = 2 if part.lower() == "half" else 4
+    spec = _part_of_year(part, n)
+    if spec is None:
+        return None
+    unit, n = spec
+    code = f"{'H' if unit == 'half' else 'Q'}{n}"
+    if "year" in c.groups:
+        return Reading(c.start, c.end, c.rule, "date", granule=_make_part(unit, n, int(c.groups["year"])))
+    if "rel" in c.groups:
+        return _year_rel_reading(c, c.groups["rel"], lambda y: _make_part(unit, n, y), f"XXXX-{code}")
+    return _partial_quarter(c, unit, n, code)
+
+
+def _partial_quarter(c: Candidate, unit: str, n: int, code: str) -> Reading:
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        g = _make_part(unit, n, ref.year)
+        assert g.earliest is not None
+        # the latest such quarter that has begun, as in earnings reports ("the fourth quarter" in January)
+        if a.is_reference and a.tense != "future" and g.earliest > ref:
+            return _make_part(unit, n, ref.year - 1)
+        return g
+
+    return Reading(
+        c.start,
+        c.end,
+        c.rule,
+        "date",
+        build=build,
+        policy="reference",
+        unresolved=f"XXXX-{code}",
+        needs_year=True,
+    )
+
+
+def _quarter_q(c: Candidate, text: str) -> Reading | None:
+    q = int(c.groups["q"])
+    if "year1" in c.groups:
+        return Reading(c.start, c.end, c.rule, "date", granule=cal.quarter(int(c.groups["year1"]), q))
+    if "year" in c.groups:
+        return Reading(c.start, c.end, c.rule, "date", granule=cal.quarter(int(c.groups["year"]), q))
+    if "yy" in c.groups:
+        yy = int(c.groups["yy"])
+        return Reading(
+            c.start, c.end, c.rule, "date", granule=cal.quarter(2000 + yy if yy < 50 else 1900 + yy, q)
+        )
+    return _partial_quarter(c, "quarter", q, f"Q{q}")
+
+
+def _half_h(c: Candidate, text: str) -> Reading | None:
+    return Reading(
+        c.start, c.end, c.rule, "date", granule=cal.half(int(c.groups["year"]), int(c.groups["h"]))
+    )
+
+
+def _decade(c: Candidate, text: str) -> Reading | None:
+    if "decw" in c.groups:
+        first = 1900 + 10 * lexicon().decade_words[c.groups["decw"].lower()]
+    elif "dec" in c.groups:
+        first = int(c.groups["dec"])
+    else:
+        short = int(c.groups["dec2"])
+        first = 1900 + short if short >= 30 else 2000 + short
+    mod = lexicon().modifiers[c.groups["dmod"].lower()] if "dmod" in c.groups else None
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.decade(first), mod=mod)
+
+
+def _century(c: Candidate, text: str) -> Reading | None:
+    n = int(c.groups["cent"])
+    return (
+        Reading(c.start, c.end, c.rule, "date", granule=cal.century((n - 1) * 100)) if 1 <= n <= 21 else None
+    )
+
+
+def _holiday(c: Candidate, text: str) -> Reading | None:
+    name = c.groups["hol"]
+    if not _capitalised(name):
+        return None
+    spec = lexicon().holidays[_norm(name).replace("’", "'")]
+    if "year" in c.groups:
+        return Reading(c.start, c.end, c.rule, "date", granule=cal.day(spec.date_in(int(c.groups["year"]))))
+    det = c.groups.get("det", "").lower()
+
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        if not a.is_reference:
+            return cal.day(spec.date_in(ref.year))
+        options = [spec.date_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        if det == "last":
+            return cal.day(max(d for d in options if d < ref))
+        if det == "next":
+            return cal.day(min(d for d in options if d > ref))
+        if det == "this":
+            return cal.day(options[1])
+        year = _year_of(a, options[1].month, options[1].day)
+        return cal.day(spec.date_in(year))
+
+    return Reading(c.start, c.end, c.rule, "date", build=build, policy="partial", unresolved="XXXX-XX-XX")

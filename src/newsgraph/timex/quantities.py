@@ -1,0 +1,82 @@
+"""Handlers for durations ("more than two years") and sets ("$700 million a month", "every week")."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.timex.common import (
+    _ADJECTIVE_USE,
+    _AMOUNT_BEFORE,
+    _SENTENCE_START,
+    _capitalised,
+    _duration_value,
+    _norm,
+)
+from newsgraph.timex.grammar import Candidate
+from newsgraph.timex.lexicon import lexicon
+from newsgraph.timex.numbers import parse_number
+from newsgraph.timex.reading import Reading
+
+
+def _duration(c: Candidate, text: str) -> Reading | None:
+    lex = lexicon()
+    unit = lex.units[c.groups["unit"].lower()]
+    num = c.groups["num"]
+    n = parse_number(num)
+    if n is None and _norm(num) not in lex.vague_numbers:
+        return None
+    if n is not None and "half" in c.groups:
+        n += 0.5  # "a year and a half"
+    if n == 0 or "old" in c.groups:
+        return None  # "a 15-year-old", "52 years old": an age, not a time
+    if unit.unit == "quarter" and (
+        re.search(r"-quarters?$", text[c.start : c.end].lower()) or re.match(r"\s+of\b", text[c.end :])
+    ):
+        return None  # "three-quarters of the vote": a fraction
+    mod = lex.quantity_modifiers.get(_norm(c.groups.get("qmod", "")))
+    return Reading(
+        c.start, c.end, c.rule, "duration", value=_duration_value(n, unit.letter, unit.time), mod=mod
+    )
+
+
+def _vague_duration(c: Candidate, text: str) -> Reading | None:
+    word = c.groups["unit"].lower()
+    unit = lexicon().units[word]
+    if not word.endswith("s"):
+        return None
+    return Reading(c.start, c.end, c.rule, "duration", value=_duration_value(None, unit.letter, unit.time))
+
+
+def _bare_plural(c: Candidate, text: str) -> Reading | None:
+    unit = lexicon().units[c.groups["core"].lower()]
+    return Reading(c.start, c.end, c.rule, "duration", value=_duration_value(None, unit.letter, unit.time))
+
+
+def _set_every(c: Candidate, text: str) -> Reading | None:
+    lex = lexicon()
+    if "wd" in c.groups:
+        if not _capitalised(c.groups["wd"]):
+            return None
+        return Reading(
+            c.start, c.end, c.rule, "set", value=f"XXXX-WXX-{lex.weekdays[c.groups['wd'].lower()]}"
+        )
+    unit = lex.units[c.groups["unit"].lower()]
+    n = parse_number(c.groups["num"]) if "num" in c.groups else 1.0
+    if "other" in text[c.start : c.end].lower().split():
+        n = 2 * (n or 1)
+    return Reading(c.start, c.end, c.rule, "set", value=_duration_value(n, unit.letter, unit.time))
+
+
+def _set_a(c: Candidate, text: str) -> Reading | None:
+    if not _AMOUNT_BEFORE.search(text[max(0, c.start - 30) : c.start]):
+        return None
+    unit = lexicon().units[c.groups["unit"].lower()]
+    return Reading(c.start, c.end, c.rule, "set", value=_duration_value(1, unit.letter, unit.time))
+
+
+def _set_adv(c: Candidate, text: str) -> Reading | None:
+    if _capitalised(c.groups["adv"]) and not _SENTENCE_START.search(text[max(0, c.start - 3) : c.start]):
+        return None  # "The Daily Telegraph", "Weekly Standard": a name, not a frequency
+    if _ADJECTIVE_USE.match(text[c.end : c.end + 20]):
+        return None  # "a quarterly dividend", "daily life": an adjective, not how often something happens
+    return Reading(c.start, c.end, c.rule, "set", value=lexicon().set_adverbs[c.groups["adv"].lower()])
