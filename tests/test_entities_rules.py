@@ -124,17 +124,38 @@ def test_gazetteer_hits_that_may_overrule_ner() -> None:
 
 def test_fallback_index() -> None:
     index = entities_places._fallback_index()
-    assert index["baghdad"] == "place"
+    assert index["baghdad"] == "major"
     assert index["iraq"] == "country"
-    assert index["fallujah"] == "place"  # "Al Fallūjah", folded
+    assert index["calais"] == "place"
+    assert index["hillah"] == "place"  # "Al Ḩillah", folded and without its article
     assert "google" not in index and "congress" not in index
 
 
 def test_place_kind_of_common_names() -> None:
     assert entities_places.place_kind("Kenya") == "country"
-    assert entities_places.place_kind("Nairobi") == "place"
+    assert entities_places.place_kind("Nairobi") == "major"
+    assert entities_places.place_kind("Calais") == "place"
     assert entities_places.place_kind("Zorblaxia") is None
     assert entities_places.place_kind("nairobi") is None  # lower case is never a name
+
+
+def test_locative_preposition_makes_a_known_place_a_place(nlp: Language) -> None:
+    text = "Flooding hit homes in Calais overnight. Calais officials said the damage was severe."
+    doc = with_ents(parsed(nlp, text), [("Calais", "PERSON"), ("Calais", "PERSON")])
+    (calais,) = find_entities(doc, lexicon())
+    assert calais.type == "GPE"
+
+
+def test_possessive_after_a_place_name_keeps_the_person(nlp: Language) -> None:
+    text = "Critics found little in Calais's speech. Calais replied on Monday."
+    doc = with_ents(parsed(nlp, text), [("Calais", "PERSON"), ("Calais", "PERSON"), ("Monday", "DATE")])
+    (calais,) = find_entities(doc, lexicon())
+    assert calais.type == "PERSON"
+
+
+def test_major_city_tagged_person_is_a_place(nlp: Language) -> None:
+    doc = with_ents(parsed(nlp, "Nairobi welcomed the delegates."), [("Nairobi", "PERSON")])
+    assert find_entities(doc, lexicon())[0].type == "GPE"
 
 
 def with_ents(doc: Doc, spans: list[tuple[str, str]]) -> Doc:

