@@ -15,6 +15,11 @@ that mention's chain. Over the pairs of such mentions in one document:
 
 The baseline joins mentions only when their text is identical (spaCy NER plus string match), on
 the same mentions, so the difference is what the merging rules add.
+
+A second figure checks the type corrections on the toponyms of LGL and GeoWebNews (dev halves,
+``../shared/data/geoparsing-dev``): of the gold toponyms inside one of our entity mentions, the
+share whose entity is typed as a place (GPE/LOC/FAC), against the same share for spaCy's own
+labels. Demonym and non-toponym annotations are left out (we keep demonyms NORP on purpose).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +39,9 @@ from newsgraph.nlp.pipeline import DEFAULT_MODEL
 from newsgraph.nlp.state import get_state
 
 DATA = Path("data/ecbplus-traindev/barhom2019_cybulska_setup")
+GEO = Path("data/geoparsing-dev")
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACES = frozenset({"Demonym", "Non_Toponym"})
 KINDS = frozenset({"HUM", "NON", "LOC"})
 
 
@@ -136,6 +145,37 @@ def run(shared: Path, split: str = "Dev") -> dict[str, object]:
     print(f"entities whose mentions fall in two gold chains: {len(overmerged)}")
     for line in overmerged[:40]:
         print("  ", line)
+    figures.update(_toponym_types(shared, nlp))
+    return figures
+
+
+def _toponym_types(shared: Path, nlp: spacy.language.Language) -> dict[str, object]:
+    figures: dict[str, object] = {}
+    print(f"\n{'toponyms typed as places':28}{'newsgraph':>10}{'spaCy':>10}{'n':>6}")
+    for corpus in ("LGL", "GeoWebNews"):
+        ours = ours_place = base = base_place = 0
+        root = ET.parse(shared / GEO / f"{corpus}-dev.xml").getroot()
+        for article in root.iter("article"):
+            doc = nlp(article.findtext("text") or "")
+            mentions = [(m.start, m.end, e.type) for e in get_state(doc).entities for m in e.mentions]
+            labels = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            for toponym in article.iter("toponym"):
+                if toponym.findtext("type") in NOT_PLACES:
+                    continue
+                start, end = int(toponym.findtext("start") or 0), int(toponym.findtext("end") or 0)
+                for a, b, kind in mentions:
+                    if a <= start and end <= b:
+                        ours += 1
+                        ours_place += kind in PLACE_TYPES
+                for a, b, kind in labels:
+                    if a <= start and end <= b:
+                        base += 1
+                        base_place += kind in PLACE_TYPES
+        figures[f"{corpus}_place_typed"] = round(ours_place / ours, 3) if ours else 0.0
+        figures[f"{corpus}_place_typed_spacy"] = round(base_place / base, 3) if base else 0.0
+        print(
+            f"{corpus:28}{figures[f'{corpus}_place_typed']:>10}{figures[f'{corpus}_place_typed_spacy']:>10}{ours:>6}"
+        )
     return figures
 
 
