@@ -100,6 +100,12 @@ def test_place_head_word_makes_a_place() -> None:
     assert cluster_type(groups, "Nineveh Governorate", lex) == "GPE"
 
 
+def test_natural_feature_head_word_makes_a_location() -> None:
+    lex = lexicon()
+    groups = make_groups([cand("Zambezi River", "PERSON"), cand("Zambezi River", "GPE", 40)], lex)
+    assert cluster_type(groups, "Zambezi River", lex) == "LOC"
+
+
 def test_majority_vote_of_labels() -> None:
     lex = lexicon()
     labels = ["PRODUCT", "ORG", "PRODUCT"]

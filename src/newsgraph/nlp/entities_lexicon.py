@@ -27,6 +27,7 @@ class EntityLexicon:
     variants: dict[str, Variant]  # exact text (and dotless form of all-capital variants) → canonical
     org_heads: frozenset[str]
     place_heads: frozenset[str]
+    natural_heads: frozenset[str]
     ruler_nouns: frozenset[str]
     prefix_titles: tuple[str, ...]  # longest first, lower case
     title_nouns: frozenset[str]
@@ -68,7 +69,7 @@ def _variants(entries: object) -> dict[str, Variant]:
 def lexicon() -> EntityLexicon:
     """All entity lexicons; loaded once per process."""
     abbreviations = load_yaml("entities/abbreviations.yaml", required_keys=("source", "entries"))
-    heads = load_yaml("entities/heads.yaml", required_keys=("source", "org", "place", "ruler"))
+    heads = load_yaml("entities/heads.yaml", required_keys=("source", "org", "place", "natural", "ruler"))
     titles = load_yaml("entities/titles.yaml", required_keys=("source", "prefix", "noun", "honorific"))
     acronyms = load_yaml("entities/acronyms.yaml", required_keys=("source", "not_names"))
     demonyms = load_yaml("entities/demonyms.yaml", required_keys=("source", "words"))
@@ -77,6 +78,7 @@ def lexicon() -> EntityLexicon:
         variants=_variants(abbreviations["entries"]),
         org_heads=frozenset(_words(heads, "org", "heads.yaml")),
         place_heads=frozenset(_words(heads, "place", "heads.yaml")),
+        natural_heads=frozenset(_words(heads, "natural", "heads.yaml")),
         ruler_nouns=frozenset(w.lower() for w in _words(heads, "ruler", "heads.yaml")),
         prefix_titles=tuple(prefix),
         title_nouns=frozenset(w.lower() for w in _words(titles, "noun", "titles.yaml")),

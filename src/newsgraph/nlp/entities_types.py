@@ -11,7 +11,8 @@ Rules, first that applies wins:
 5. a person by the evidence of :func:`~newsgraph.nlp.entities_merge.mark_people` (a title before
    the name, "the X government", NER) when at least half the NER labels say PERSON → PERSON;
 6. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
-7. a name ending in a place head word ("Diyala Province") → GPE unless NER said LOC;
+7. a name ending in a place head word ("Nineveh Governorate") → GPE unless NER said LOC; in a
+   natural feature's head word ("Jordan Valley", "Red Sea") → LOC;
 8. a place the gazetteer knows, not mostly called a person by NER → GPE (LOC if NER said so more);
 9. otherwise the majority of the mentions' NER labels; a name only we found is ORG.
 """
@@ -48,6 +49,8 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
         return "ORG"
     if len(words) >= 2 and words[-1] in lex.place_heads:
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    if len(words) >= 2 and words[-1] in lex.natural_heads:
+        return "LOC"
     if votes["PERSON"] * 2 <= sum(votes.values()) and any(is_known_place(g.name) for g in groups):
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     if not votes:
