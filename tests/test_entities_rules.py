@@ -240,3 +240,24 @@ def test_a_region_of_a_country_is_not_the_country(nlp: Language) -> None:
 def test_name_ending_in_a_demonym_is_a_group(nlp: Language) -> None:
     doc = with_ents(parsed(nlp, "Young Republicans met in Austin."), [("Young Republicans", "PERSON")])
     assert find_entities(doc, lexicon())[0].type == "NORP"
+
+
+def test_company_named_after_a_town_stays_an_organisation(nlp: Language) -> None:
+    doc = with_ents(
+        parsed(nlp, "Toyota raised prices on Monday. Toyota shares fell."),
+        [("Toyota", "ORG"), ("Monday", "DATE"), ("Toyota", "ORG")],
+    )
+    assert find_entities(doc, lexicon())[0].type == "ORG"
+
+
+def test_all_capital_words_are_not_looked_up_as_places() -> None:
+    assert entities_places.place_kind("IPO") is None
+    assert entities_places.place_kind("PARIS") is None
+
+
+def test_religion_is_not_the_surname_of_a_person(nlp: Language) -> None:
+    text = "Nazrul Islam wrote poems. Islam spread east, and scholars of Islam met."
+    doc = with_ents(parsed(nlp, text), [("Nazrul Islam", "PERSON"), ("Islam", "NORP"), ("Islam", "ORG")])
+    ents = find_entities(doc, lexicon())
+    assert [e.name for e in ents] == ["Nazrul Islam", "Islam"]
+    assert ents[1].type != "PERSON"

@@ -282,11 +282,12 @@ def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None
 
 def _other_kind_of_name(g: Group) -> bool:
     """A surname-shaped name that NER never called a person and that is known as something else:
-    a country or major city (Jordan, Houston) or, on every mention, an organisation (Disney beside
-    Walt Disney). A smaller town does not count: many surnames are also towns somewhere (Lopez, Obama)."""
+    a country or major city (Jordan, Houston), a people or religion (NORP on some mention: "Islam"
+    beside a Mr. Islam) or, on every mention, an organisation (Disney beside Walt Disney). A smaller
+    town does not count: many surnames are also towns somewhere (Lopez, Obama)."""
     if g.labels["PERSON"]:
         return False
-    if is_major_place(g.name):
+    if is_major_place(g.name) or g.labels["NORP"]:
         return True
     return g.labels["ORG"] >= MIN_ORG_VOTES and g.labels["ORG"] == sum(g.labels.values())
 

@@ -77,8 +77,12 @@ def _project_lookup() -> Callable[[str], Any] | None:
 
 @functools.lru_cache(maxsize=4096)
 def place_kind(name: str) -> PlaceKind | None:
-    """``country`` or ``place`` (city, region) when the gazetteer knows ``name``; else None."""
-    if len(name) < 3 or not name[0].isupper():
+    """``country``, ``major`` or ``place`` (see PlaceKind) when the gazetteer knows ``name``; else None.
+
+    All-capital names are abbreviations or shouting ("IPO", "DACA"), never looked up: the
+    variant lexicon covers the abbreviations of places ("US", "UK", "UAE").
+    """
+    if len(name) < 3 or not name[0].isupper() or name.isupper():
         return None
     lookup = _project_lookup()
     if lookup is None:

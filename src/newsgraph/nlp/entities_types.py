@@ -13,7 +13,8 @@ Rules, first that applies wins:
 6. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
 7. a name ending in a place head word ("Nineveh Governorate") → GPE unless NER said LOC; in a
    natural feature's head word ("Jordan Valley", "Red Sea") → LOC;
-8. a place the gazetteer knows, not mostly called a person by NER → GPE (LOC if NER said so more);
+8. a place the gazetteer knows, called a place at least once (by NER or after "in", "near", ...)
+   and not mostly a person → GPE (LOC if NER said so more);
 9. otherwise the majority of the mentions' NER labels; a name only we found is ORG.
 """
 
@@ -51,7 +52,14 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     if len(words) >= 2 and words[-1] in lex.natural_heads:
         return "LOC"
-    if votes["PERSON"] * 2 <= sum(votes.values()) and any(is_known_place(g.name) for g in groups):
+    # A smaller known place needs some place reading in the text too: many companies and buildings
+    # carry a town's name (Toyota, Paramount, "White House"); Irbil-like NER slips have one.
+    place_votes = votes["GPE"] + votes["LOC"]
+    if (
+        place_votes
+        and votes["PERSON"] * 2 <= sum(votes.values())
+        and any(is_known_place(g.name) for g in groups)
+    ):
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     if not votes:
         return DEFAULT_TYPE
