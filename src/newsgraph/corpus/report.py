@@ -10,8 +10,8 @@ mentions, every alias), so the link chart and the timeline group by actor across
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import json
+from collections import Counter
 from typing import Any
 
 from newsgraph.corpus.store import Store
