@@ -45,7 +45,7 @@ def test_transliterations_share_a_skeleton(a: str, b: str) -> None:
 def test_name_helpers() -> None:
     assert name_key("The U.S.") == "us"
     assert name_key("Kata\u2019ib Hizballah") == name_key("Kata'ib Hizballah") == "kataib hizballah"
-    assert name_words("Muammar al-Qadhafi") == ["muammar", "qadhafi"]
+    assert name_words("Muammar al-Qadhafi") == ("muammar", "qadhafi")
     assert initials("Office of Foreign Assets Control") == "ofac"
     assert possessive_tail("Iran's Quds Force") == "Quds Force"
     assert possessive_tail("Reuters' report") is None and possessive_tail("Iran's army") is None

@@ -24,6 +24,7 @@ Every record keeps the score and the evidence of the join that brought it into i
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -158,15 +159,18 @@ def _word_skeleton(word: str) -> str:
     return skeleton(word)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _alike(a: str, b: str) -> bool:
     wa, wb = name_words(a), name_words(b)
+    if wa == wb:
+        return True
     return len(wa) == len(wb) and all(
         difflib.SequenceMatcher(None, x, y).ratio() >= MIN_WORD_SIMILARITY
         for x, y in zip(wa, wb, strict=True)
     )
 
 
-def _is_short_form(short: list[str], full: list[str]) -> bool:
+def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Given names ("Saif al-Islam" of "Saif al-Islam Gaddafi") or the surname alone."""
     if not short or len(short) >= len(full):
         return False
@@ -183,6 +187,7 @@ class _Linker:
         self.blocked = [(name_key(a), name_key(b)) for a, b in overrides.cannot_link]
         self.block_keys: dict[int, set[str]] = {}  # root → name keys of its members (only with cannot_link)
         self.words = [name_words(r.name) for r in records]
+        self._owner_cache: dict[tuple[str, str], dict[int, int]] = {}
         # Initials of every name, per document: where an acronym is spelled out in its own article.
         self.initials_in_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, r in enumerate(records):
@@ -265,7 +270,14 @@ class _Linker:
         for (_, skel), entries in by_skel.items():
             representatives: list[tuple[int, str]] = []
             for i, n in entries:
-                match = next((rep for rep in representatives if _alike(rep[1], n)), None)
+                match = next(
+                    (
+                        rep
+                        for rep in representatives
+                        if self.find(rep[0]) == self.find(i) or _alike(rep[1], n)
+                    ),
+                    None,
+                )
                 if match is None:
                     representatives.append((i, n))
                 else:
@@ -291,21 +303,32 @@ class _Linker:
                             j, i, SCORE_ACRONYM, f"{n} spells the initials of {self.records[j].name} here"
                         )
                     continue
-                owners = {self.find(j) for j in corpus.get((r.group, key), [])} - {self.find(i)}
+                owners = dict(self._owners(corpus, (r.group, key)))
+                owners.pop(self.find(i), None)
                 if len(owners) == 1:
-                    owner = next(iter(owners))
+                    owner = next(iter(owners.values()))
                     self.join(
                         owner, i, SCORE_ACRONYM, f"{n} spells the initials of {self.records[owner].name}"
                     )
 
+    def _owners(self, index: dict[tuple[str, str], list[int]], key: tuple[str, str]) -> dict[int, int]:
+        """The actors (root → one of its records) of the records under ``key``: computed once, then
+        only re-rooted, so a common acronym or surname ("US", "Trump") does not rescan thousands of
+        records at each of its mentions."""
+        cached = self._owner_cache.get(key)
+        records = index.get(key, []) if cached is None else cached.values()
+        owners = {self.find(j): j for j in records}
+        self._owner_cache[key] = owners
+        return owners
+
     # 4 --------------------------------------------------------------------------------------
     def short_forms(self) -> None:
         full_in_doc: dict[str, list[int]] = defaultdict(list)
-        surname_owners: dict[str, list[int]] = defaultdict(list)
+        surname_owners: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, r in enumerate(self.records):
             if r.group == "person" and len(self.words[i]) >= 2:
                 full_in_doc[r.doc_id].append(i)
-                surname_owners[_word_skeleton(self.words[i][-1])].append(i)
+                surname_owners[("surname", _word_skeleton(self.words[i][-1]))].append(i)
         unresolved: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(self.records):
             words = self.words[i]
@@ -325,7 +348,7 @@ class _Linker:
             if len(words) != 1:
                 continue
             if not local:
-                owners = {self.find(j): j for j in surname_owners.get(_word_skeleton(words[0]), [])}
+                owners = dict(self._owners(surname_owners, ("surname", _word_skeleton(words[0]))))
                 owners.pop(self.find(i), None)
                 if len(owners) == 1:
                     j = next(iter(owners.values()))

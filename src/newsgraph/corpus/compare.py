@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from newsgraph.corpus.event_links import SAME_PLACE_KM, km
@@ -27,6 +28,9 @@ from newsgraph.corpus.unionfind import UnionFind
 AMOUNT_TOLERANCE = Decimal("0.05")
 # Bodies sharing this share of their 5-word shingles are copies of one story.
 COPY_SHINGLE_JACCARD = 0.5
+# Differing values listed per kind (dates, places) before the rest is summed up in one line: a
+# reader acts on the main conflicts; a cluster of hundreds of reports would print hundreds.
+MAX_LISTED = 5
 
 
 @dataclass
@@ -179,36 +183,80 @@ def _claim_comparisons(store: Store, docs: dict[str, dict[str, Any]], amounts: _
 
 
 def _differences(views: list[SourceView]) -> list[str]:
+    """What the sources disagree on. Sources giving the same value are grouped, and every other value
+    is set against the one most sources give, so a cluster of hundreds of reports yields a few
+    lines, not one per pair of reports."""
     diffs: list[str] = []
-    dated = [v for v in views if v.earliest and v.latest]
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            assert a.earliest and a.latest and b.earliest and b.latest
-            if a.latest < b.earliest or b.latest < a.earliest:
-                diffs.append(
-                    f"dates: {_site(a)} gives {a.earliest}..{a.latest}, {_site(b)} gives {b.earliest}..{b.latest}"
-                )
-    placed = [v for v in views if v.lat is not None and v.lon is not None]
-    for i, a in enumerate(placed):
-        for b in placed[i + 1 :]:
-            assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-            if km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM:
-                diffs.append(f"place: {_site(a)} says {a.place}, {_site(b)} says {b.place}")
-    by_unit: dict[str, list[tuple[SourceView, Decimal]]] = defaultdict(list)
-    for v in views:
-        for value, unit in v.amounts:
-            by_unit[unit].append((v, value))
-    for unit, values in by_unit.items():
-        largest: dict[str, Decimal] = {}
-        for v, value in values:  # compare the headline figure each source gives in this unit
-            largest[v.doc_id] = max(largest.get(v.doc_id, Decimal(0)), value)
-        figures = sorted(largest.items(), key=lambda kv: kv[1])
-        lo, hi = figures[0][1], figures[-1][1]
+    dates = _grouped(views, lambda v: (v.earliest, v.latest) if v.earliest and v.latest else None)
+    if dates:
+        (main, main_views), *others = dates
+        lines = [
+            f"dates: {_span(value)} ({_names(group)}) vs {_span(main)} ({_names(main_views)})"
+            for value, group in others
+            if value[1] < main[0] or main[1] < value[0]
+        ]
+        diffs += _capped(lines, "dates")
+    places = _grouped(
+        views,
+        lambda v: (
+            (round(v.lat, 2), round(v.lon, 2), v.place) if v.lat is not None and v.lon is not None else None
+        ),
+    )
+    if places:
+        (main_place, main_views), *others_placed = places
+        lines = [
+            f"place: {place[2]} ({_names(group)}) vs {main_place[2]} ({_names(main_views)})"
+            for place, group in others_placed
+            if km(place[0], place[1], main_place[0], main_place[1]) > SAME_PLACE_KM
+        ]
+        diffs += _capped(lines, "places")
+    units = sorted({unit for v in views for _, unit in v.amounts})
+    for unit in units:
+        # Compare the headline figure each source gives in this unit.
+
+        def headline(view: SourceView, unit: str = unit) -> Decimal | None:
+            return max((x for x, w in view.amounts if w == unit), default=None)
+
+        figures = _grouped(views, headline)
+        values = [value for value, _ in figures]
+        lo, hi = min(values), max(values)
         if lo > 0 and (hi - lo) / hi > AMOUNT_TOLERANCE:
-            names = {v.doc_id: _site(v) for v in views}
-            listed = ", ".join(f"{names[d]}: {_fmt(x)} {unit}" for d, x in figures)
+            listed = ", ".join(
+                f"{_fmt(x)} {unit} ({_names(group)})" for x, group in sorted(figures, key=lambda f: f[0])
+            )
             diffs.append(f"amounts differ: {listed}")
     return diffs
+
+
+_V = TypeVar("_V")
+
+
+def _grouped(
+    views: list[SourceView], value_of: Callable[[SourceView], _V | None]
+) -> list[tuple[_V, list[SourceView]]]:
+    """Distinct values with the views giving each, the most given first (ties: first seen)."""
+    groups: dict[_V, list[SourceView]] = {}
+    for view in views:
+        value = value_of(view)
+        if value is not None:
+            groups.setdefault(value, []).append(view)
+    return sorted(groups.items(), key=lambda kv: -len(kv[1]))
+
+
+def _capped(lines: list[str], what: str) -> list[str]:
+    if len(lines) <= MAX_LISTED:
+        return lines
+    return [*lines[:MAX_LISTED], f"{what}: {len(lines) - MAX_LISTED} more differing values"]
+
+
+def _names(views: list[SourceView], limit: int = 3) -> str:
+    names = [_site(v) for v in views]
+    more = f" and {len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def _span(value: tuple[str, str]) -> str:
+    return value[0] if value[0] == value[1] else f"{value[0]}..{value[1]}"
 
 
 def _fmt(value: Decimal) -> str:
@@ -231,16 +279,32 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 def _independent(views: list[SourceView], docs: dict[str, dict[str, Any]]) -> int:
     """How many independent origins the views come from (same site, same author or copied text = one)."""
     uf = UnionFind()
-    for i, a in enumerate(views):
-        for j in range(i + 1, len(views)):
-            if uf.find(i) == uf.find(j):  # already one origin: skip the costly text comparison
+    first_of: dict[tuple[str, str], int] = {}
+    for i, view in enumerate(views):  # same site, same author, identical body: linear, by key
+        doc = docs[view.doc_id]
+        keys = [("site", view.site or ""), ("text", _normalized_text(doc))]
+        keys += [("author", a) for a in doc["authors"]]
+        for key in keys:
+            if key[1] in ("", None):
                 continue
-            b = views[j]
-            same_site = bool(a.site and a.site == b.site)
-            same_author = bool(set(docs[a.doc_id]["authors"]) & set(docs[b.doc_id]["authors"]))
-            if same_site or same_author or _copied(docs[a.doc_id], docs[b.doc_id]):
+            if key in first_of:
+                uf.union(first_of[key], i)
+            else:
+                first_of[key] = i
+    roots = sorted({uf.find(i) for i in range(len(views))})
+    for n, i in enumerate(roots):  # near-copies: text shingles, once per pair of remaining origins
+        for j in roots[n + 1 :]:
+            if uf.find(i) != uf.find(j) and _copied(docs[views[i].doc_id], docs[views[j].doc_id]):
                 uf.union(i, j)
     return len({uf.find(i) for i in range(len(views))})
+
+
+def _normalized_text(doc: dict[str, Any]) -> str:
+    """The body with case and spacing normalised: republished copies often differ only in those."""
+    if "normalized" not in doc:
+        doc["normalized"] = " ".join(re.findall(r"\w+", (doc["body"] or "").lower()))
+    text: str = doc["normalized"]
+    return text
 
 
 def _copied(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -14,6 +14,7 @@ Three keys, from strict to loose:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -38,6 +39,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a corpus repeats its names thousands of times
 def name_key(name: str) -> str:
     """Strict key: lowercase, no diacritics, no punctuation, no leading article."""
     text = ascii_fold(name).lower().replace("’", "'")
@@ -59,11 +61,13 @@ def _word_skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
-def name_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 18)
+def name_words(name: str) -> tuple[str, ...]:
     """The content words of a name: its strict key without particles ("Muammar al-Qadhafi" → 2 words)."""
-    return [w for w in name_key(name).split() if w not in _STOP_IN_NAMES]
+    return tuple(w for w in name_key(name).split() if w not in _STOP_IN_NAMES)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def skeleton(name: str) -> str:
     """Transliteration-tolerant key: one vowel-less skeleton per content word."""
     return " ".join(_word_skeleton(w) for w in name_words(name))

@@ -8,11 +8,15 @@ class UnionFind:
         self.parent: dict[int, int] = {}
 
     def find(self, x: int) -> int:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        parent = self.parent
+        root = parent.get(x, x)
+        if root == x:  # the common case in a large corpus: x is a root
+            return x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
 
     def union(self, a: int, b: int) -> int:
         """Join the sets of ``a`` and ``b``; returns the root of the joined set (the smaller id)."""

@@ -1,0 +1,190 @@
+"""Corpus mode at scale: ingest throughput, store size, ready-view query times, resolve time.
+
+1. Ingest: the 22 articles of examples/corpus/ through ``newsgraph.corpus.ingest`` (analysis and
+   storage, one worker, pipeline loaded beforehand) → documents/second.
+2. A synthetic corpus of ``SYNTHETIC_DOCS`` documents built from those 22 analyses without
+   re-running NLP: each copy gets a new document id and source, its dates shifted by up to
+   ±5 years, and half of its people and organisations renamed with one of 97 suffixes (so actors
+   recur across hundreds of documents, as they do in a crawl). Stored with ``Store.add_many``.
+3. On it: the time of ``resolve()``; the store's size per 1,000 documents; and the median of
+   ``REPEATS`` runs of each query the CLI's ready views issue (``actors``, ``timeline --actor``,
+   ``money``, ``claims --status --min-checkworthy``) and of ``compare()``.
+
+``python -m benchmarks --only corpus`` (no ../shared data needed).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from newsgraph import load_pipeline
+from newsgraph.corpus.compare import compare
+from newsgraph.corpus.ingest import ingest
+from newsgraph.corpus.resolve import resolve
+from newsgraph.corpus.store import Store
+from newsgraph.ingest.loader import expand_sources
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+SYNTHETIC_DOCS = 10_000
+REPEATS = 5
+MAX_SHIFT_DAYS = 5 * 365
+SUFFIXES = [
+    f"{a}{b}"
+    for a in ("Al", "Be", "Ka", "Mo", "Ra", "Su", "Ta", "Vo", "Za", "No", "Pe")
+    for b in "nrstkml dz"
+]
+
+# The SQL the CLI runs for each ready view (cli_corpus.py), with its default LIMIT.
+VIEW_QUERIES: dict[str, tuple[str, list[Any]]] = {
+    "v_actors (newsgraph actors)": (
+        "SELECT name, type, documents, mentions, array_to_string(aliases, ' | ') FROM v_actors LIMIT 30",
+        [],
+    ),
+    "v_timeline --actor": (
+        "SELECT earliest, latest, type, subtype, place, site, title, sentence FROM v_timeline t WHERE EXISTS ("
+        "SELECT 1 FROM participants pa JOIN actor_links l ON l.doc_id = pa.doc_id AND l.entity_id = pa.entity_id "
+        "JOIN actors a USING (actor_id) WHERE pa.doc_id = t.doc_id AND pa.event_id = t.event_id AND "
+        "(lower(a.name) = lower(?) OR list_contains(list_transform(a.aliases, lambda x: lower(x)), lower(?)))) LIMIT 50",
+        ["Qassem Soleimani", "Qassem Soleimani"],
+    ),
+    "v_money (newsgraph money)": (
+        "SELECT value, currency, per, qualifier, text, earliest, latest, site, title FROM v_money LIMIT 50",
+        [],
+    ),
+    "v_claims --status --min-checkworthy": (
+        "SELECT round(checkworthy, 2), status, text, site, title FROM v_claims "
+        "WHERE checkworthy >= ? AND status IN (?, ?) LIMIT 50",
+        [0.5, "attributed", "asserted"],
+    ),
+}
+
+
+def _shift(value: str | None, days: int) -> str | None:
+    """Shift an ISO date of year, month or day precision by about ``days``, keeping its precision."""
+    if not value:
+        return value
+    head, rest = value[:10], value[10:]
+    parts = head.split("-")
+    try:
+        if len(parts) == 3:
+            return (dt.date.fromisoformat(head) + dt.timedelta(days=days)).isoformat() + rest
+        year = int(parts[0])
+        if len(parts) == 2:
+            month = year * 12 + int(parts[1]) - 1 + round(days / 30.4)
+            return f"{month // 12:04d}-{month % 12 + 1:02d}" + rest
+        return f"{year + round(days / 365.25):04d}" + rest
+    except ValueError:  # not a plain date (e.g. a season value): leave it
+        return value
+
+
+def synthetic(analyses: list[dict[str, Any]], n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+    """``n`` perturbed copies of ``analyses`` (see the module docstring)."""
+    rng = random.Random(seed)
+    for k in range(n):
+        data = copy.deepcopy(analyses[k % len(analyses)])
+        doc = data["document"]
+        doc["id"] = hashlib.sha256(f"{doc['id']}:{k}".encode()).hexdigest()
+        doc["source"] = f"synthetic/{k}/{doc['source']}"
+        days = rng.randint(-MAX_SHIFT_DAYS, MAX_SHIFT_DAYS)
+        doc["published"] = _shift(doc["published"], days)
+        doc["reference_date"] = _shift(doc["reference_date"], days)
+        for record in (*data["times"], *data["events"]):
+            for key in ("earliest", "latest"):
+                record[key] = _shift(record[key], days)
+        suffix = SUFFIXES[rng.randrange(len(SUFFIXES))]
+        for entity in data["entities"]:
+            if entity["type"] in ("PERSON", "ORG") and rng.random() < 0.5:
+                entity["name"] = f"{entity['name']} {suffix}"
+                entity["aliases"] = [f"{a} {suffix}" for a in entity["aliases"]]
+        yield data
+
+
+def _median_s(fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _size_mb(store: Store, path: Path) -> float:
+    store.con.execute("CHECKPOINT")
+    return path.stat().st_size / 1e6
+
+
+def run(shared: Path) -> dict[str, object]:
+    del shared  # the corpus ships in examples/
+    work = Path(tempfile.mkdtemp(prefix="ng-bench-corpus-"))
+    started = time.perf_counter()
+    nlp = load_pipeline()
+    load_s = time.perf_counter() - started
+
+    real_path = work / "real.duckdb"
+    with Store(real_path) as store:
+        items = list(expand_sources([str(CORPUS)]))
+        started = time.perf_counter()
+        summary = ingest(items, store, nlp=nlp)
+        ingest_s = time.perf_counter() - started
+        real_mb = _size_mb(store, real_path)
+        analyses = list(store.analyses())
+    docs_per_s = summary.stored / ingest_s
+
+    path = work / "synthetic.duckdb"
+    with Store(path) as store:
+        started = time.perf_counter()
+        batch: list[tuple[dict[str, Any], str | None]] = []
+        for data in synthetic(analyses, SYNTHETIC_DOCS):
+            batch.append((data, data["document"]["source"]))
+            if len(batch) == 500:
+                with store.batch():
+                    store.add_many(batch)
+                batch = []
+        with store.batch():
+            store.add_many(batch)
+        build_s = time.perf_counter() - started
+        started = time.perf_counter()
+        resolved = resolve(store)
+        resolve_s = time.perf_counter() - started
+        size_mb = _size_mb(store, path)
+        queries = {name: _median_s(lambda q=q: store.query(*q)) for name, q in VIEW_QUERIES.items()}
+        started = time.perf_counter()
+        comparisons = compare(store)
+        queries["compare()"] = time.perf_counter() - started
+        documents = store.count("documents")
+
+    rows = [
+        ("ingest (analysis + store), 1 worker", f"{docs_per_s:.2f} docs/s ({summary.stored} docs in {ingest_s:.1f} s)"),
+        ("pipeline load (once)", f"{load_s:.1f} s"),
+        ("store size, real corpus", f"{real_mb:.1f} MB for {summary.stored} docs"),
+        ("synthetic corpus build (add_many)", f"{documents} docs in {build_s:.1f} s"),
+        ("store size per 1,000 docs", f"{size_mb / documents * 1000:.1f} MB ({size_mb:.0f} MB for {documents})"),
+        ("resolve()", f"{resolve_s:.1f} s: {resolved.actors} actors from {resolved.entities} entities, "
+                      f"{resolved.event_clusters} event clusters, {resolved.claim_groups} claim groups"),
+        *((f"query {name}", f"{seconds * 1000:.0f} ms") for name, seconds in queries.items()),
+        ("compare() comparisons", str(len(comparisons))),
+    ]  # fmt: skip
+    width = max(len(r[0]) for r in rows)
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
+    return {
+        "ingest_docs_per_s": round(docs_per_s, 2),
+        "pipeline_load_s": round(load_s, 1),
+        "synthetic_docs": documents,
+        "synthetic_build_s": round(build_s, 1),
+        "store_mb_per_1000_docs": round(size_mb / documents * 1000, 2),
+        "resolve_s": round(resolve_s, 1),
+        "actors": resolved.actors,
+        "event_clusters": resolved.event_clusters,
+        "query_ms": {name: round(seconds * 1000, 1) for name, seconds in queries.items()},
+        "comparisons": len(comparisons),
+    }
