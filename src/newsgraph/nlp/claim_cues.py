@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.errors import ResourceError
 from newsgraph.model import Cue, CueKind
+from newsgraph.nlp.state import body_text
 from newsgraph.resources import load_yaml
 
 LEXICON_RESOURCE = "claims/cues.yaml"
@@ -202,7 +203,7 @@ class SentenceCues:
 
 def _cue(tokens: Sequence[Token], i: int, n: int, kind: CueKind) -> Cue:
     start, end = tokens[i].idx, tokens[i + n - 1].idx + len(tokens[i + n - 1])
-    return Cue(text=tokens[0].doc.text[start:end], start=start, end=end, kind=kind)
+    return Cue(text=body_text(tokens[0].doc)[start:end], start=start, end=end, kind=kind)
 
 
 def _in_main_clause(tok: Token) -> bool:
@@ -314,10 +315,10 @@ def _scare_quotes(sent: Span, lex: Lexicon) -> list[Cue]:
         inner_tokens = [t for t in doc[sent.start : sent.end] if start < t.idx < end]
         if any(t.pos_ in ("VERB", "AUX") for t in inner_tokens):
             continue  # a quoted clause is a quotation, not distancing
-        prev = doc.text[sent.start_char : start].rstrip()
+        prev = body_text(doc)[sent.start_char : start].rstrip()
         if prev.endswith(":") or prev.endswith(","):
             continue  # introduced like a quotation
-        out.append(Cue(text=doc.text[start:end], start=start, end=end, kind="scare_quote"))
+        out.append(Cue(text=body_text(doc)[start:end], start=start, end=end, kind="scare_quote"))
     return out
 
 

@@ -28,7 +28,7 @@ from newsgraph.model import Claim, Entity, Event
 from newsgraph.nlp.checkworthy import load_model
 from newsgraph.nlp.claim_cues import STRONG_OPINION_KINDS, Lexicon, detect, is_instruction, load_lexicon
 from newsgraph.nlp.claim_status import decide, temper
-from newsgraph.nlp.state import NgState, get_state
+from newsgraph.nlp.state import NgState, body_text, get_state
 
 # A claim needs at least this many words: shorter units are bylines, labels or interjections.
 MIN_WORDS = 3
@@ -69,7 +69,7 @@ def _trimmed(span: Span) -> Iterator[Span]:
 
 def _is_heading(span: Span) -> bool:
     """A line of its own that ends without closing punctuation (a title, a byline, a label)."""
-    text = span.doc.text
+    text = body_text(span.doc)
     line_end = text.find("\n", span.end_char)
     rest = text[span.end_char : line_end if line_end >= 0 else len(text)]
     return not _CLOSING.search(span.text) and not rest.strip()
@@ -95,7 +95,7 @@ class ClaimsComponent:
         for span in units(doc):
             claim = self._claim(span, state, f"c{len(claims) + 1}")
             if claim is not None:
-                claims.append(_continue_quote(claim, claims[-1] if claims else None, doc.text))
+                claims.append(_continue_quote(claim, claims[-1] if claims else None, body_text(doc)))
         state.claims = claims
         state.events = [self._link_event(ev, claims) for ev in state.events]
         return doc

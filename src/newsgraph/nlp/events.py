@@ -18,7 +18,7 @@ from newsgraph.model import Event, Span
 from newsgraph.nlp.events_frames import Mention, merge, sentence_mentions
 from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
 from newsgraph.nlp.events_syntax import RecordIndex, clause_time, polarity_modality, tree_distance
-from newsgraph.nlp.state import get_state
+from newsgraph.nlp.state import body_text, get_state
 
 # A time belongs to the trigger's own phrase when it sits in the trigger's subtree at most
 # this many arcs away ("the January 2016 payment", "released ... since May").
@@ -64,7 +64,7 @@ def _record(m: Mention, event_id: str, start: int, end: int, lexicon: Lexicon) -
         id=event_id,
         type=m.sense.type,
         subtype=m.sense.subtype,
-        trigger=Span(start=t_start, end=t_end, text=tok.doc.text[t_start:t_end]),
+        trigger=Span(start=t_start, end=t_end, text=body_text(tok.doc)[t_start:t_end]),
         sentence=Span(start=start, end=end, text=""),
         participants=tuple(m.participants),
         place=m.place.id if m.place else None,

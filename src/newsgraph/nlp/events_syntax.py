@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Entity, Place, TimeExpr
 from newsgraph.nlp.events_lexicon import Modality
-from newsgraph.nlp.state import NgState
+from newsgraph.nlp.state import NgState, body_text
 
 Polarity = Literal["positive", "negative"]
 ModalityValue = Literal["actual", "hypothetical", "future", "uncertain"]
@@ -291,7 +291,7 @@ def clause_time(index: RecordIndex, tok: Token, *, inherit: bool) -> TimeExpr | 
     prev = tok.doc[sent.start - 1].sent
     first = next((t for t in sent if not t.is_space), sent[0])
     last = next((t for t in reversed(prev) if not t.is_space), None)
-    if last is None or "\n" in tok.doc.text[last.idx + len(last.text) : first.idx]:
+    if last is None or "\n" in body_text(tok.doc)[last.idx + len(last.text) : first.idx]:
         return None  # a paragraph break: the earlier time no longer holds
     found = index.times_in(prev)
     if not found:

@@ -48,6 +48,19 @@ class NgState:
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
+_TEXT_KEY = "newsgraph.text"
+
+
+def body_text(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins every token again on each access,
+    which inside a per-sentence loop makes a component quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 def get_state(doc: Doc) -> NgState:
     """The state of ``doc``; a bare one (no reference date) when the caller set none."""
     state = doc._.ng
