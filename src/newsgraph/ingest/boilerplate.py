@@ -57,6 +57,13 @@ MIN_WRAPPED_LINE = 40
 MAX_WRAP_WIDTH = 100
 WRAP_BAND = 0.6
 
+# Fields of a one-line byline ("By Jane Doe | Reuters | 12 March 2023").
+PIPED_FIELD_SEP = re.compile(r"\s+[|•·]\s+")
+# A promo list header ("RELATED STORIES", "More from Europe") is a few words.
+MAX_PROMO_HEADER_CHARS = 60
+# A list item: "- ", "* ", "• ", "1. " before a headline.
+BULLET = re.compile(r"^\s*(?:[-*•–—]|\d{1,2}[.)])\s+\S")
+
 _END_PUNCT = '.!?:;"”’)]…'
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-", "—": "-"})
 
@@ -224,6 +231,7 @@ def clean_text(
     for unit in p.units:
         unit.kind = classify_line(unit.text)
     _mark_head(p, title_from_text=title_from_text)
+    _mark_promo_lists(p)
     _mark_comment_thread(p)
     _mark_bio(p)
     _mark_captions(p)
@@ -259,6 +267,8 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
             first = head[1]
         p.title = p.units[first].text
         p.units[first].meta = True
+    for unit in p.units[: head[-1] + 1 if head else 0]:
+        _read_piped_byline(p, unit)
     for i in head:
         unit = p.units[i]
         if unit.meta or unit.kind is not None:
@@ -283,6 +293,48 @@ def _mark_head(p: _Pass, *, title_from_text: bool) -> None:
             if by := POSTED_BY.search(unit.text):
                 p.authors.extend(n for n in parse_names(by.group("rest")) if n not in p.authors)
     _mark_byline_block(p, head)
+
+
+def _read_piped_byline(p: _Pass, unit: _Unit) -> None:
+    """A one-line byline of fields ("By Jane Doe | Reuters | 12 March 2023", "Opinion | Jane Doe |
+    12 March 2023"): it looks like a breadcrumb, so it was taken out as navigation, but its date is
+    the publication date and its name-shaped fields are the authors."""
+    if unit.kind != "nav" or not _is_breadcrumb(unit.text):
+        return
+    fields = [f.strip() for f in PIPED_FIELD_SEP.split(unit.text)]
+    dates = [d for f in fields if (d := parse_date(f))]
+    if len(fields) < 2 or not dates:
+        return
+    unit.kind = "other"
+    p.published = p.published or dates[0]
+    c = cues()
+    bylines = [m.group("rest") for f in fields if (m := c.byline.match(f))]
+    # "By Jane Doe | Harbour Post": the "By" field names the people and the others are outlets;
+    # without one, the first name-shaped field is the author ("Opinion | Jane Doe | 3 June 2021").
+    found = [n for f in bylines for n in parse_names(f)]
+    if not bylines:
+        found = next((names for f in fields if (names := parse_names(f))), [])
+    p.authors.extend(n for n in found if n not in p.authors)
+
+
+def _mark_promo_lists(p: _Pass) -> None:
+    """The list under a promo header ("RELATED STORIES", "Most read"): short headline-like lines
+    or bulleted items right after the header are links, not article text. The list ends at the
+    first line that reads like a paragraph (ends with a full stop, or is long)."""
+    units = p.units
+    for index, unit in enumerate(units):
+        if unit.kind != "promo" or len(unit.text) > MAX_PROMO_HEADER_CHARS or unit.text[-1:] in ".!?":
+            continue
+        for later in units[index + 1 :]:
+            if later.kind is not None or later.caption or later.meta:
+                break
+            text = later.text
+            bulleted = bool(BULLET.match(text))
+            if len(text) > MAX_CHROME_CHARS or (not bulleted and text.rstrip()[-1:] in ".!?:;"):
+                break
+            if not bulleted and len(text.split()) < 3:
+                break
+            later.kind = "promo"
 
 
 def _mark_byline_block(p: _Pass, head: list[int]) -> None:
