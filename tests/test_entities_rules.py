@@ -121,11 +121,16 @@ def test_found_only_by_us_defaults_to_org() -> None:
 
 def test_gazetteer_hits_that_may_overrule_ner() -> None:
     strong = entities_places._strong
-    assert strong(SimpleNamespace(feature="country", population=0, alternate=False))
-    assert strong(SimpleNamespace(feature="city", population=1_600_000, alternate=True))
-    # a renamed mid-size city's nickname and a hamlet both stay out
-    assert not strong(SimpleNamespace(feature="city", population=125_000, alternate=True))
-    assert not strong(SimpleNamespace(feature="city", population=2_000, alternate=False))
+
+    def hit(name: str, feature: str, population: int) -> SimpleNamespace:
+        return SimpleNamespace(name=name, feature=feature, population=population)
+
+    assert strong(hit("Kenya", "country", 0), "Kenya")
+    assert strong(hit("Erbil", "city", 1_600_000), "Arbil")  # a spelling of a large city
+    # a translated name, a mid-size city's alternate and a hamlet all stay out
+    assert not strong(hit("Casablanca", "city", 3_600_000), "White House")
+    assert not strong(hit("Topeka", "city", 125_000), "Topika")
+    assert not strong(hit("Congress", "city", 2_000), "Congress")
 
 
 def test_fallback_index() -> None:

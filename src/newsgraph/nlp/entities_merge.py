@@ -267,15 +267,13 @@ def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None
         for key in _surname_keys(groups[f]):
             by_surname.setdefault(key, set()).add(f)
     for n, g in enumerate(groups):
-        if g.full_name:
+        if g.full_name or _other_kind_of_name(g):
             continue
         owners = {uf.find(f) for f in by_surname.get(g.key, set())}
         if not owners:
             continue
         if len(owners) > 1:
             g.ambiguous_surname = True
-            continue
-        if _other_kind_of_name(g):
             continue
         uf.union(n, owners.pop())
 

