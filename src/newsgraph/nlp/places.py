@@ -14,6 +14,7 @@ tagger as a place. Demonyms (NORP) are never places.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,13 @@ RETYPED = frozenset({"ORG", "PERSON"})
 # main name and lies within FAC_NEAR_KM of another town or area the article names.
 FAC_NEAR_KM = 150.0
 _LOCAL = frozenset({"city", "admin1", "admin2"})
+# "the town of Sake", "the Baltic port of Primorsk", "the province of Anbar": a name written after a
+# settlement noun and "of" is a place whatever type the tagger gave it, or when it tagged nothing.
+# Only nouns that name a populated place or an area: "the head of X", "the port of call" are not.
+SETTLEMENT_OF = re.compile(
+    r"\b(?:town|city|village|hamlet|port|suburb|municipality|province|district|county)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 
 
 @dataclass(frozen=True)
@@ -53,13 +61,18 @@ def place_names(doc: Doc) -> list[PlaceName]:
     """GPE/LOC/FAC entities of ``doc`` with their mentions, in order of first mention."""
     state = get_state(doc)
     out: list[PlaceName] = []
+    settled = settlement_names(doc.text)
     if state.entities:
         for ent in state.entities:
             if not ent.mentions:
                 continue
             mentions = sorted(ent.mentions, key=lambda m: m.start)
             texts = [m.text for m in mentions]
-            if ent.type not in PLACE_TYPES and not (ent.type in RETYPED and all(map(names_an_area, texts))):
+            if (
+                ent.type not in PLACE_TYPES
+                and not (ent.type in RETYPED and all(map(names_an_area, texts)))
+                and not (ent.type != "NORP" and any(m.start in settled for m in mentions))
+            ):
                 continue
             aliases = tuple(dict.fromkeys([ent.name, *ent.aliases, *texts]))
             spans = tuple((m.start, m.end) for m in mentions)
@@ -75,13 +88,43 @@ def place_names(doc: Doc) -> list[PlaceName]:
         for ms in groups.values():
             spans = tuple((s, e) for _, s, e, _ in ms)
             out.append(PlaceName(None, ms[0][3], Toponym(name=ms[0][0], spans=spans)))
+    taken = [(m.start, m.end) for e in state.entities for m in e.mentions]
+    taken += [(s, e) for p in out for s, e in p.toponym.spans]
+    out += untagged_settlements(doc.text, settled, taken)
     out.sort(key=lambda p: p.toponym.spans[0][0])
     return out
 
 
+def settlement_names(text: str) -> dict[int, str]:
+    """Start offset → name of each name written after a settlement noun and "of" (SETTLEMENT_OF)."""
+    return {m.start("name"): m.group("name") for m in SETTLEMENT_OF.finditer(text)}
+
+
+def untagged_settlements(text: str, settled: dict[int, str], taken: list[tuple[int, int]]) -> list[PlaceName]:
+    """Place names for "the town of X" where no entity covers X, with every mention of X."""
+    out: list[PlaceName] = []
+    seen: set[str] = set()
+    for start, name in settled.items():
+        key = fold(name)
+        if key in seen or any(s <= start < e for s, e in taken) or not lookup(name):
+            continue
+        seen.add(key)
+        spans = tuple(
+            (m.start(), m.end())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+            if not any(s <= m.start() < e for s, e in taken)
+        )
+        out.append(PlaceName(None, "GPE", Toponym(name=name, spans=spans)))
+    return out
+
+
 def names_an_area(text: str) -> bool:
-    """Whether ``text`` is the main name of a country or first-level division ("Georgia", "Ohio")."""
-    return any(c.feature in ("country", "admin1") and not c.alternate for c in lookup(text))
+    """Whether ``text`` is the main name of a country or first-level division ("Georgia", "Ohio"), or
+    of a several-word region ("Salar de Atacama"; one-word regions like "Amazon" are companies too)."""
+    return any(
+        not c.alternate and (c.feature in ("country", "admin1") or (c.feature == "region" and " " in c.name))
+        for c in lookup(text)
+    )
 
 
 def written_name(canonical: str, mentions: list[str]) -> str:
