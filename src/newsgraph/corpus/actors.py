@@ -11,10 +11,11 @@ Entities of compatible types (``TYPE_GROUPS``) are joined, strongest evidence fi
 3. an acronym that spells another name's initials: inside one document for any type (where an
    article defines it: "Kata'ib Hizballah ... KH"), across documents only when the initials
    belong to a single actor;
-4. a short form of a person's name: a surname or given names inside the same document join the one
-   full name there that they shorten; a bare surname elsewhere joins the single full-name actor
-   with that surname in the whole corpus. When two full names share the surname (Muammar and
-   Saif al-Islam Gaddafi) the bare surname joins neither: precision over recall;
+4. a short form of a person's name, as written: a surname or given names inside the same document
+   join the one full name there that they shorten; a bare surname elsewhere joins the single
+   full-name actor with that surname in the whole corpus. When two full names share the surname
+   (Muammar and Saif al-Islam Gaddafi) the bare surname joins neither, and bare names that stay
+   unresolved are not joined across documents: precision over recall;
 5. the user's ``must_link`` pairs. ``cannot_link`` pairs veto any join that would put both names
    in one actor.
 
@@ -171,12 +172,11 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Given names ("Saif al-Islam" of "Saif al-Islam Gaddafi") or the surname alone."""
+    """Given names ("Saif al-Islam" of "Saif al-Islam Gaddafi") or the surname alone, as written:
+    one-word skeletons are too short to tell names apart (Meth/Mahut, Howard/Heyward)."""
     if not short or len(short) >= len(full):
         return False
-    if short == full[: len(short)]:
-        return True
-    return len(short) == 1 and _word_skeleton(short[0]) == _word_skeleton(full[-1])
+    return short == full[: len(short)] or (len(short) == 1 and short[0] == full[-1])
 
 
 class _Linker:
@@ -232,7 +232,12 @@ class _Linker:
             names = {n for n in names if len(name_words(n)) >= 2}
         # An acronym its own article spells out means that expansion there (step 3), whatever the
         # same letters mean elsewhere ("KH" is Kata'ib Hizballah in one article, another group in the next).
-        return {n for n in names if not (is_acronym(n) and self._spelled_out(i, name_key(n)))}
+        return {n for n in names if not (is_acronym(n) and self._defined_here(i, name_key(n)))}
+
+    def _defined_here(self, i: int, acronym: str) -> bool:
+        r = self.records[i]
+        own = {initials(n) for n in {r.name} | {t for t in [possessive_tail(r.name)] if t}}
+        return acronym in own or bool(self._spelled_out(i, acronym))
 
     def _spelled_out(self, i: int, acronym: str) -> list[int]:
         """Records of i's document whose name the acronym spells: same type group first."""
@@ -303,9 +308,10 @@ class _Linker:
                             j, i, SCORE_ACRONYM, f"{n} spells the initials of {self.records[j].name} here"
                         )
                     continue
-                owners = dict(self._owners(corpus, (r.group, key)))
-                owners.pop(self.find(i), None)
-                if len(owners) == 1:
+                # Only when one actor has these initials: counting the acronym's own actor too, since
+                # an earlier join of the same letters may have put it with another expansion.
+                owners = self._owners(corpus, (r.group, key))
+                if len(owners) == 1 and self.find(i) not in owners:
                     owner = next(iter(owners.values()))
                     self.join(
                         owner, i, SCORE_ACRONYM, f"{n} spells the initials of {self.records[owner].name}"
@@ -328,16 +334,16 @@ class _Linker:
         for i, r in enumerate(self.records):
             if r.group == "person" and len(self.words[i]) >= 2:
                 full_in_doc[r.doc_id].append(i)
-                surname_owners[("surname", _word_skeleton(self.words[i][-1]))].append(i)
-        unresolved: dict[str, list[int]] = defaultdict(list)
+                surname_owners[("surname", self.words[i][-1])].append(i)
+        unresolved: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, r in enumerate(self.records):
-            words = self.words[i]
-            if r.group != "person" or not words:
+            if r.group != "person" or not self.words[i]:
                 continue
+            shorts = {w for w in (name_words(n) for n in r.names()) if w}  # "Gaddafi" may be an alias
             local = {
                 self.find(j): j
                 for j in full_in_doc.get(r.doc_id, [])
-                if self.find(j) != self.find(i) and _is_short_form(words, self.words[j])
+                if self.find(j) != self.find(i) and any(_is_short_form(s, self.words[j]) for s in shorts)
             }
             if len(local) == 1:
                 j = next(iter(local.values()))
@@ -345,12 +351,11 @@ class _Linker:
                     j, i, SCORE_SHORT_FORM, f"short form of {self.records[j].name!r} in the same document"
                 )
                 continue
-            if len(words) != 1:
+            if len(self.words[i]) != 1:
                 continue
             if not local:
-                owners = dict(self._owners(surname_owners, ("surname", _word_skeleton(words[0]))))
-                owners.pop(self.find(i), None)
-                if len(owners) == 1:
+                owners = self._owners(surname_owners, ("surname", self.words[i][0]))
+                if len(owners) == 1 and self.find(i) not in owners:
                     j = next(iter(owners.values()))
                     self.join(
                         j,
@@ -359,11 +364,12 @@ class _Linker:
                         f"surname of the only full name with it, {self.records[j].name!r}",
                     )
                     continue
-            unresolved[name_key(r.name)].append(i)
-        # Bare names that stay ambiguous are one actor per spelling ("Gaddafi"), joined to no person.
-        for key, idx in unresolved.items():
+            unresolved[(r.doc_id, name_key(r.name))].append(i)
+        # A bare name that stays ambiguous is one actor per document, joined to no person: "Max" in two
+        # articles is rarely one man, and "Gaddafi" where two Gaddafis are named is neither of them.
+        for (_, key), idx in unresolved.items():
             for j in idx[1:]:
-                self.join(idx[0], j, SCORE_SAME_NAME, f"the same single name {key!r}")
+                self.join(idx[0], j, SCORE_SAME_NAME, f"the same single name {key!r} in one document")
 
     # 5 --------------------------------------------------------------------------------------
     def must_links(self) -> None:
