@@ -25,9 +25,18 @@ from newsgraph.nlp.state import body_text, get_state
 OWN_TIME_ARCS = 3
 
 
+# "the invasion began on 24 February": a verb of beginning or ending says when its subject happened.
+ASPECTUAL_VERBS = frozenset(
+    {"begin", "start", "end", "continue", "resume", "finish", "conclude", "erupt", "break"}
+)
+
+
 def own_time(index: RecordIndex, trigger: Token) -> bool:
-    subtree = trigger.doc[trigger.left_edge.i : trigger.right_edge.i + 1]
-    return any(tree_distance(trigger, head) <= OWN_TIME_ARCS for head, _ in index.times_in(subtree))
+    holder = trigger
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in ASPECTUAL_VERBS:
+        holder = trigger.head
+    subtree = trigger.doc[holder.left_edge.i : holder.right_edge.i + 1]
+    return any(tree_distance(holder, head) <= OWN_TIME_ARCS for head, _ in index.times_in(subtree))
 
 
 def _is_specific(m: Mention, own_time: bool) -> bool:

@@ -26,6 +26,9 @@ MERGE_DEPS = frozenset({"acl", "relcl", "xcomp", "prep", "pobj", "advcl"})
 # Ruritania" → Ruritania as agent); objects are not, since "the capital of X" is not X.
 # Modifiers are not read: "a Denver man killed ..." does not make Denver the killer.
 THROUGH_ROLES = frozenset({"agent"})
+# "a market in the town of X": two phrases down reaches the name; deeper is another topic.
+NESTED_PLACE_DEPTH = 2
+NESTED_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "of"})
 
 
 @dataclass
@@ -204,6 +207,10 @@ def sense_holds(
                 break
         if not ok:
             return False, None
+    if sense.person_patient and not any(
+        index.entity(p) and _is_person(p, index) for p in patient_heads(trigger, pos, args)
+    ):
+        return False, None
     if sense.agent and not any(t.lemma_.lower() in sense.agent for r, t in args if r == "agent"):
         return False, None
     if sense.place_arg and not any(index.is_place(t) for r, t in args if r != "agent"):
@@ -247,13 +254,33 @@ def resolve(mention: Mention, lexicon: Lexicon, index: RecordIndex) -> None:
             if eid not in seen:
                 seen.add(eid)
                 mention.participants.append(Participant(entity=eid, role=role))
-    for wanted in lexicon.types[mention.sense.type].place_roles:
-        for role, tok in mention.args:
-            if role == wanted:
-                place = index.place(tok)
-                if place is not None:
-                    mention.place = place
-                    return
+    place_roles = lexicon.types[mention.sense.type].place_roles
+    for nested in (False, True):
+        for wanted in place_roles:
+            for role, tok in mention.args:
+                if role == wanted:
+                    place = nested_place(tok, index) if nested else index.place(tok)
+                    if place is not None:
+                        mention.place = place
+                        return
+
+
+def nested_place(tok: Token, index: RecordIndex, depth: int = NESTED_PLACE_DEPTH) -> Place | None:
+    """The place an unnamed argument sits in: "a strike on a market in the town of X" → X.
+
+    Followed only through locative prepositions and "of" ("the town of X"), at most ``depth``
+    phrases down, and only when no argument names a place directly.
+    """
+    if depth <= 0:
+        return None
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in NESTED_PLACE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = index.place(pobj) or nested_place(pobj, index, depth - 1)
+                    if found is not None:
+                        return found
+    return None
 
 
 def _linked(head: Token, dep: Token) -> bool:

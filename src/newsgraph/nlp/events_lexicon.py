@@ -39,6 +39,7 @@ class Sense:
     place_arg: bool = False
     money_patient: bool = False
     proper_patient: bool = False
+    person_patient: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def _load_senses(types: dict[str, EventType]) -> dict[tuple[str, str], tuple[Sen
             place_arg=bool(entry.get("place_arg", False)),
             money_patient=bool(entry.get("money_patient", False)),
             proper_patient=bool(entry.get("proper_patient", False)),
+            person_patient=bool(entry.get("person_patient", False)),
         )
         senses.setdefault((sense.lemma, sense.pos), []).append(sense)
     return {k: tuple(v) for k, v in senses.items()}

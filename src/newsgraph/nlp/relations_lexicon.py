@@ -27,6 +27,7 @@ class Predicate:
     name: str
     preps: frozenset[str] = frozenset()
     lists: bool = True
+    direct: bool = True  # the verb's direct object is a relation object
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,9 @@ def _predicates(raw: object, key: str) -> dict[str, Predicate]:
         if not isinstance(spec, dict) or not isinstance(spec.get("predicate"), str):
             raise ResourceError(f"{LEXICON_FILE}: {key}.{lemma} needs a predicate")
         preps = frozenset(str(p) for p in spec.get("preps", []))
-        out[str(lemma).lower()] = Predicate(spec["predicate"], preps, bool(spec.get("lists", True)))
+        out[str(lemma).lower()] = Predicate(
+            spec["predicate"], preps, bool(spec.get("lists", True)), bool(spec.get("direct", True))
+        )
     return out
 
 

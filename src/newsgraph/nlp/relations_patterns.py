@@ -24,6 +24,15 @@ from newsgraph.nlp.relations_lexicon import RelationLexicon
 # Roles of an operation noun's arguments that name what the operation is about.
 OPERATION_ROLES = frozenset({"target", "patient", "location"})
 OPERATION_TYPES = ("fight", "assault")
+# Role predicates whose organisation may follow "at" ("an executive at X"); "the head at X" is rare.
+AT_ROLES = frozenset({"member_of"})
+# Nouns for an organisation that a definite description ("the agency's director") may refer back
+# with, and how far back (about three sentences) its antecedent may be named.
+ORG_NOUNS = frozenset(
+    {"agency", "company", "firm", "group", "organisation", "organization", "party", "bank", "ministry",
+     "department", "council", "committee", "court", "union", "alliance", "movement", "militia", "corporation"}
+)  # fmt: skip
+ORG_LOOKBACK_TOKENS = 90
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,9 @@ class Patterns:
                 yield from self.action_noun(tok, lemma)
             if lemma in self.lex.role_nouns:
                 yield from self.role_noun(tok, lemma)
+        elif tok.pos_ == "PROPN" and tok.lower_ in self.lex.role_nouns and self.index.entity(tok) is None:
+            # a capitalised title the tagger took for a name: "Chile's President Gabriel Boric"
+            yield from self.role_noun(tok, tok.lower_)
 
     def verb(self, verb: Token, lemma: str) -> Iterator[Candidate]:
         subj = self._clause_subjects(verb)
@@ -91,14 +103,27 @@ class Patterns:
                 objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
                 if verb.dep_ == "acl":  # "militias trained by X"
                     objs.append(verb.head)
+                if verb.dep_ == "relcl" and any(o.tag_ in ("WDT", "WP") for o in objs):
+                    objs.append(verb.head)  # "the group, which is led by X": the antecedent
             else:
-                objs = list(dobj)
+                objs = list(dobj) if entry.direct else []
                 objs += [
                     p
                     for c in verb.children
                     if c.dep_ == "prep" and c.lower_ in entry.preps
                     for p in c.children
                 ]
+                if not entry.direct:  # "spoke by telephone with X": the "with" hangs on the manner
+                    objs += [
+                        p
+                        for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ not in entry.preps
+                        for m in c.children
+                        if m.dep_ == "pobj"
+                        for c2 in m.children
+                        if c2.dep_ == "prep" and c2.lower_ in entry.preps
+                        for p in c2.children
+                    ]
             op_objs = [o for o in objs if o.lemma_.lower() in self.operation_nouns]
             if lemma in self.lex.operation_verbs and op_objs:
                 targets = self._operation_targets(op_objs)
@@ -169,7 +194,9 @@ class Patterns:
 
     def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
         predicate = self.lex.role_nouns[lemma]
-        orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        # "head of X"; for employment also "an analyst at X"
+        preps = ("of", "at") if predicate in AT_ROLES else ("of",)
+        orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
         objs = self._ents([o for org in orgs for o in conjuncts(org)], through=False)
         if (
             not objs and predicate in self.lex.compound_roles
@@ -177,6 +204,12 @@ class Patterns:
             objs = self._ents(
                 [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i],
                 through=False,
+            )
+        if not objs:  # "the agency's director, X": the organisation named just before
+            # "the agency's director general": the possessive sits on the compound's head
+            owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+            objs = tuple(
+                e for o in owners for c in o.children if c.dep_ == "poss" and (e := self._org_before(c))
             )
         if not objs:
             return
@@ -191,3 +224,37 @@ class Patterns:
             before = self.index.entity_before(noun)
             subj = (before,) if before else ()
         yield Candidate(subj, predicate, objs, noun)
+        # "the Labour mayor of X": a party (organisation) modifying the role is the holder's party
+        parties = tuple(
+            e
+            for c in noun.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+            for e in self._ents([c], through=False)
+            if e not in objs and self._type(e) == "ORG"
+        )
+        if parties and orgs:
+            yield Candidate(subj, "member_of", parties, noun)
+
+    def _type(self, eid: str) -> str | None:
+        record = self.index.entity_records.get(eid)
+        return record.type if record else None
+
+    def _org_before(self, tok: Token) -> str | None:
+        """The organisation a definite description stands for ("the company's", "the agency's"):
+        the nearest earlier organisation whose name has that noun ("... Energy Agency"), else the
+        last organisation named in the sentences just before."""
+        lemma = tok.lemma_.lower()
+        if lemma not in ORG_NOUNS or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        named_like: str | None = None  # "the agency" → an organisation whose name says "Agency"
+        last: str | None = None
+        for i in range(tok.i - 1, -1, -1):
+            eid = self.index.entity_at.get(i)
+            if not eid or self._type(eid) != "ORG":
+                continue
+            record = self.index.entity_records[eid]
+            if lemma in record.name.lower().split():
+                named_like = named_like or eid
+            if last is None and i >= tok.i - ORG_LOOKBACK_TOKENS:
+                last = eid
+        return named_like or last

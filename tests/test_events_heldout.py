@@ -1,0 +1,53 @@
+"""Event rules found on held-out articles (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsgraph.nlp.state import get_state
+
+
+def _events(nlp: Language, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    state = get_state(nlp(text))
+    places = {p.id: p.name for p in state.places}
+    return [(e.type, e.subtype, places.get(e.place or ""), e.earliest) for e in state.events]
+
+
+def test_armed_agents_entering_a_city_take_it(nlp: Language) -> None:
+    found = _events(nlp, "Government troops entered Kherson on 11 November 2022.")
+    assert ("fight", "capture", "Kherson", "2022-11-11") in found
+    assert not [e for e in _events(nlp, "Shoppers entered Harrods on 11 November 2022.") if e[1] == "capture"]
+
+
+def test_meeting_needs_a_named_person(nlp: Language) -> None:
+    found = _events(
+        nlp, "Chancellor Olaf Scholz met Indian Prime Minister Narendra Modi in Berlin on 2 May 2022."
+    )
+    assert any(t == "consult" and sub == "meeting" for t, sub, _, _ in found)
+    assert not [
+        e for e in _events(nlp, "The company met its sales targets in May 2022.") if e[1] == "meeting"
+    ]
+
+
+def test_summit_and_agreed_ceasefire(nlp: Language) -> None:
+    found = _events(nlp, "Leaders gathered for a summit in Nairobi on 8 February 2025.")
+    assert ("consult", "meeting", "Nairobi", "2025-02-08") in found
+    found = _events(nlp, "A truce agreed in Doha in March 2024 did not hold.")
+    assert any(t == "agree" and place == "Doha" for t, _, place, _ in found)
+
+
+def test_price_cap_is_a_sanction(nlp: Language) -> None:
+    found = _events(nlp, "The European Union capped the price of Russian diesel in February 2023.")
+    assert any(sub == "price_cap" and day == "2023-02-01" for _, sub, _, day in found)
+
+
+def test_subject_of_began_takes_its_date(nlp: Language) -> None:
+    found = _events(nlp, "Prices soared after the invasion began on 24 February 2022.")
+    assert ("fight", "invasion", None, "2022-02-24") in found
+
+
+def test_place_through_a_common_noun(nlp: Language) -> None:
+    found = _events(
+        nlp, "An airstrike on a school in the city of Khan Younis killed nine people on 3 May 2024."
+    )
+    assert any(sub == "airstrike" and place == "Khan Younis" for _, sub, place, _ in found)
