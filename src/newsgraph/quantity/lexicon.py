@@ -10,7 +10,10 @@ from typing import Any
 from newsgraph.errors import ResourceError
 from newsgraph.resources import load_yaml
 
-PER_VALUES = ("day", "week", "month", "year")
+# A rate is per period of time ("$700 million a month") or per unit of a traded good or of people
+# ("$74 a barrel", "$3 per share", "$40 a head").
+PER_TIME = ("hour", "day", "week", "month", "year")
+PER_VALUES = (*PER_TIME, "barrel", "tonne", "ounce", "litre", "gallon", "kilogram", "share", "person")
 QUALIFIERS = ("approx", "at_least", "at_most")
 
 
