@@ -5,6 +5,10 @@ The fixtures in ``tests/fixtures/heldout/`` are five articles of different genre
 saved HTML page), each with a gold file in the seed gold's format. Each is analyzed as the CLI
 would (HTML as HTML) and scored by ``../shared/eval/score.py``, imported by path so the figures
 are the ones the project is judged on. Prints one row per article and the mean of each figure.
+
+    python -m benchmarks.heldout [SHARED] [--verbose] [--floors]
+
+``--verbose`` lists what each article missed; ``--floors`` raises tests/fixtures/heldout/floors.json.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from newsgraph.nlp.pipeline import load_pipeline
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "heldout"
 ARTICLE_SUFFIXES = (".txt", ".html")
+FLOORS = FIXTURES / "floors.json"
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -96,13 +101,41 @@ def run(shared: Path) -> dict[str, Any]:
     return {"articles": result["articles"], "mean": result["mean"]}
 
 
-if __name__ == "__main__":
-    verbose = "--verbose" in sys.argv
-    res = evaluate(
-        Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] != "--verbose" else REPO.parent / "shared",
-        verbose=verbose,
+def write_floors(result: dict[str, Any]) -> None:
+    """Record the current figures as the floors of tests/test_heldout.py (error counts as ceilings).
+
+    Only raises: a figure below its old floor keeps the old floor, so a regression still fails.
+    """
+    old: dict[str, dict[str, float]] = {}
+    if FLOORS.exists():
+        old = json.loads(FLOORS.read_text(encoding="utf-8")).get("floors", {})
+    floors: dict[str, dict[str, float]] = {}
+    for name, figures in result["articles"].items():
+        floors[name] = {}
+        for key, value in figures.items():
+            if key == "score" or key.endswith("_total"):
+                continue
+            prev = old.get(name, {}).get(key)
+            if key.endswith("_errors"):
+                floors[name][key] = value if prev is None else min(prev, value)
+            else:
+                floors[name][key] = value if prev is None else max(prev, value)
+    about = (
+        "Floors of tests/test_heldout.py: each figure of each held-out article must stay >= its floor "
+        "(*_errors <= it). Raise them after an improvement with `python -m benchmarks.heldout --floors`; "
+        "never lower one to make a change pass."
     )
+    FLOORS.write_text(json.dumps({"about": about, "floors": floors}, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    verbose = "--verbose" in sys.argv
+    res = evaluate(Path(args[0]) if args else REPO.parent / "shared", verbose=verbose)
     print_table(res)
+    if "--floors" in sys.argv:
+        write_floors(res)
+        print(f"floors written to {FLOORS}")
     if verbose:
         for name, ms in res["misses"].items():
             print(f"\n-- {name}")
