@@ -66,6 +66,10 @@ TENSE_PENALTY_DAYS = 240
 UNKNOWN_TENSE_PENALTY_DAYS = 60
 
 
+# Discourse times short enough that a month or day without a year is the nearest one to them.
+_SHORT_UNITS = ("minute", "part", "day", "weekend", "week", "month")
+
+
 _ANAPHORIC_YEAR = {
     "that": 0,
     "the same": 0,
@@ -111,7 +115,16 @@ def _year_of(anchor: Anchor, month: int, day: int = 1) -> int:
     assert anchor.granule.earliest is not None
     ref = anchor.granule.earliest
     if not anchor.is_reference:
-        return ref.year
+        if anchor.granule.unit not in _SHORT_UNITS or anchor.granule.latest is None:
+            return ref.year  # "in 1987 ... in March": inside that year
+        # next to a day or a month, the nearest such date: "payable Jan. 3 to holders of record Nov. 16"
+        lo, hi = ref, anchor.granule.latest
+
+        def gap(y: int) -> int:
+            when = _safe_date(y, month, min(day, 28) if month == 2 else day) or date(y, month, 1)
+            return max((lo - when).days, (when - hi).days, 0)
+
+        return min((ref.year, ref.year - 1, ref.year + 1), key=gap)
 
     def cost(y: int) -> int:
         when = _safe_date(y, month, min(day, 28) if month == 2 else day) or date(y, month, 1)

@@ -23,7 +23,7 @@ _RULE_RANK = {name: i for i, name in enumerate(_RULES)}
 # Rules whose meaning a modifier can narrow (a calendar period, not a day or a duration).
 _MODIFIABLE = {
     *("year", "my", "bare_month", "month_rel", "rel_month", "season_year", "season_rel", "season_bare"),
-    *("decade", "decade_short", "decade_word", "century", "rel_unit", "quarter", "quarter_q"),
+    *("decade", "decade_short", "decade_word", "century", "rel_unit", "quarter", "quarter_q", "year_ref"),
 }
 _RANGE_JOIN = re.compile(r"^\s*(?:and|or|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)

@@ -287,11 +287,24 @@ def _quarter(c: Candidate, text: str) -> Reading | None:
         return None
     unit, n = spec
     code = f"{'H' if unit == 'half' else 'Q'}{n}"
-    if "year" in c.groups:
-        return Reading(c.start, c.end, c.rule, "date", granule=_make_part(unit, n, int(c.groups["year"])))
+    year = c.groups.get("year") or c.groups.get(
+        "year0"
+    )  # "the third quarter of 1988", "the 1988 third quarter"
+    if year:
+        return Reading(c.start, c.end, c.rule, "date", granule=_make_part(unit, n, int(year)))
     if "rel" in c.groups:
         return _year_rel_reading(c, c.groups["rel"], lambda y: _make_part(unit, n, y), f"XXXX-{code}")
-    return _partial_quarter(c, unit, n, code)
+    reading = _partial_quarter(c, unit, n, code)
+    if "ago" in c.groups and reading.build is not None:
+        # "the year-ago third quarter": that quarter one year before the one the report is about
+        this_year = reading.build
+
+        def year_before(a: Anchor) -> Granule | None:
+            g = this_year(a)
+            return cal.shift(g, "year", -1) if g is not None else None
+
+        return reading.with_(build=year_before, needs_year=False, secondary=True)
+    return reading
 
 
 def _partial_quarter(c: Candidate, unit: str, n: int, code: str) -> Reading:

@@ -103,7 +103,8 @@ _RULES: dict[str, str] = {
     "season_year": r"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})",
     "season_rel": r"(?P<det>last|this|next|that|the\s+(?:following|previous|same))\s+(?P<season>{SEASON})",
     "season_bare": r"the\s+(?P<season>{SEASON})",
-    "quarter": r"(?:the\s+)?(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)"
+    "quarter": r"(?:the\s+)?(?:(?P<year0>{YEAR})\s+|(?P<ago>year-ago|year-earlier|prior-year)\s+)?"
+    r"(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)"
     r"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{YEARREL})\s+year))?(?![\w])",
     "quarter_q": r"(?:(?P<year1>{YEAR})\s+)?Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR})|\s*'(?P<yy>\d\d))?(?![\w])",
     "half_h": r"H(?P<h>[12])\s+(?P<year>{YEAR})",
@@ -128,9 +129,14 @@ _RULES: dict[str, str] = {
     r"(?P<unit>{UNIT}|(?P<wd>{WEEKDAY}))",
     "set_adv": r"(?P<adv>{SETADV})",
     "bare_plural": r"(?:for|in|within|over|take|took|takes)\s+(?P<core>{PLURALUNIT})",
-    "quarter_ref": r"(?P<core>the\s+(?:(?P<which>{PERIODREF})\s+)?(?P<what>quarter|period)|(?P<adj>year-earlier|year-ago))"
+    "quarter_ref": r"(?P<core>the\s+(?:(?P<which>{PERIODREF})\s+|(?P<yr>{YEAR})\s+)?(?P<what>quarter|period)"
+    r"|(?P<adj>year-earlier|year-ago))"
     r"(?![\w-])",
     "refword": r"(?P<ref>{REFWORD})",
+    # "the year", "the full year", "year-end": the current (fiscal) year of a report
+    "year_ref": r"(?:the\s+(?:(?P<which>current|full)\s+)?(?:fiscal\s+)?year|(?P<end>year(?:['’]s)?[\s-]+end))"
+    r"(?![\w-])(?!\s+(?:ago|earlier|later|before|after|\d))",
+    "weekend_ref": r"the\s+weekend(?![\w-])",
     "clock": r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w])|(?P<noon>noon|midnight))"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))(?![\w]))?"
     r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?",

@@ -44,6 +44,8 @@ from newsgraph.timex.relative import (
     _shifted,
     _tonight,
     _weekday,
+    _weekend_ref,
+    _year_ref,
 )
 
 
@@ -89,6 +91,8 @@ _HANDLERS = {
     "set_a": _set_a,
     "set_adv": _set_adv,
     "refword": _refword,
+    "year_ref": _year_ref,
+    "weekend_ref": _weekend_ref,
     "quarter_ref": _quarter_ref,
     "bare_plural": _bare_plural,
     "clock": _clock,

@@ -27,6 +27,8 @@ def _duration(c: Candidate, text: str) -> Reading | None:
         return None
     if n is not None and "half" in c.groups:
         n += 0.5  # "a year and a half"
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", num.strip()) and not c.groups["unit"].lower().endswith("s"):
+        return None  # "the 1988 quarter": a year naming a period, not 1988 quarters
     if n == 0 or "old" in c.groups:
         return None  # "a 15-year-old", "52 years old": an age, not a time
     if unit.unit == "quarter" and (

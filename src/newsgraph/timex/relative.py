@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from newsgraph.timex import calendar as cal
@@ -20,6 +21,13 @@ from newsgraph.timex.grammar import Candidate
 from newsgraph.timex.lexicon import lexicon
 from newsgraph.timex.numbers import parse_number
 from newsgraph.timex.reading import Anchor, Reading
+
+# After "the year": a fiscal year named by its last day ("the year ended March 31").
+_PERIOD_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
+# Discourse times whose year "the year" refers to (a decade or a century names no one year).
+_WITHIN_A_YEAR = ("minute", "part", "day", "weekend", "week", "month", "season", "quarter", "half", "year")
+# Before "the weekend": the coming one whatever the tense ("sold ahead of the weekend").
+_BEFORE_WEEKEND = re.compile(r"\b(?:ahead\s+of|before|until|till|by)\s+$", re.IGNORECASE)
 
 
 def _weekday(c: Candidate, text: str) -> Reading | None:
@@ -147,7 +155,7 @@ def _quarter_ref(c: Candidate, text: str) -> Reading | None:
     """
     which = _norm(c.groups.get("which", ""))
     what = c.groups.get("what", "quarter").lower()
-    if what == "period" and not which:
+    if what == "period" and not which and "yr" not in c.groups:
         return None
     back = -1 if which in ("year-earlier", "year-ago", "prior-year", "comparable") or "adj" in c.groups else 0
 
@@ -159,9 +167,50 @@ def _quarter_ref(c: Candidate, text: str) -> Reading | None:
             current = here if which == "current" else cal.shift(here, "quarter", -1)
         else:
             return None
+        if "yr" in c.groups:  # "the 1988 quarter": the quarter under discussion, in that year
+            assert current.earliest is not None
+            return cal.shift(current, "year", int(c.groups["yr"]) - current.earliest.year)
         return cal.shift(current, "year", back) if back else current
 
-    return _relative(c, "date", build, "discourse", "XXXX-QX", secondary=bool(back))
+    return _relative(c, "date", build, "discourse", "XXXX-QX", secondary=bool(back) or "yr" in c.groups)
+
+
+def _year_ref(c: Candidate, text: str) -> Reading | None:
+    """ "the year", "the full year", "the current fiscal year", "year-end": the document's year, or for
+    a bare "the year" the year of the time under discussion.
+
+    "The year ended March 31" is a twelve-month stretch rather than a calendar year (TimeML
+    DURATION ``P1Y``); "year-end" is the year's end (``mod`` END).
+    """
+    if "end" not in c.groups and _PERIOD_ENDED.match(text[c.end :]):
+        return Reading(c.start, c.end, c.rule, "duration", value="P1Y")
+    mod = "END" if "end" in c.groups else None
+    deictic = "which" in c.groups  # "the current year", "the full year": the document's, whatever came before
+
+    def build(a: Anchor) -> Granule:
+        # anaphoric: the year of the time under discussion ("in August 2014 ... throughout the year"),
+        # else the document's
+        if not deictic and not a.is_reference and a.granule.unit in _WITHIN_A_YEAR:
+            return cal.year(_anchor_day(a).year)
+        return cal.year((a.reference or _anchor_day(a)).year)
+
+    return _relative(c, "date", build, "discourse", "XXXX", mod=mod)
+
+
+def _weekend_ref(c: Candidate, text: str) -> Reading | None:
+    """ "the weekend": the last one (or the one under way) in a report, the next one when announced.
+
+    Its TIMEX3 value is the ISO week's weekend (``1998-W32-WE``).
+    """
+    upcoming = bool(_BEFORE_WEEKEND.search(text[max(0, c.start - 12) : c.start]))
+
+    def build(a: Anchor) -> Granule:
+        ref = _anchor_day(a)
+        if upcoming or a.tense == "future" or ref.isoweekday() >= 6:
+            return cal.weekend(ref)
+        return cal.weekend(ref - timedelta(days=7))
+
+    return _relative(c, "date", build, "reference", "XXXX-WXX-WE")
 
 
 def _refword(c: Candidate, text: str) -> Reading | None:

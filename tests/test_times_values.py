@@ -1,0 +1,114 @@
+"""TIMEX3 values of report-style expressions ("the year", "the weekend", "the 2015 quarter"), on sentences
+written for these tests. Each case checks the value and the calendar bounds together."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.model import TimeExpr
+from newsgraph.timex import extract, find
+from newsgraph.timex.resolve import resolve
+
+REF = "2016-06-15"  # a Wednesday
+
+
+def only(text: str, surface: str, ref: str = REF) -> TimeExpr:
+    found = [t for t in extract(text, ref).times if t.text == surface]
+    assert len(found) == 1, (surface, [t.text for t in extract(text, ref).times])
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "mod", "earliest", "latest"),
+    [
+        ("For the year, the brewer sold fewer kegs.", "the year", "date", "2016", None, "2016-01-01", "2016-12-31"),
+        ("Margins should widen over the full year.", "the full year", "date", "2016", None, "2016-01-01",
+         "2016-12-31"),
+        ("Sales in the current fiscal year will be flat.", "the current fiscal year", "date", "2016", None,
+         "2016-01-01", "2016-12-31"),
+        ("The merger should be completed by year-end.", "year-end", "date", "2016", "END", "2016-09-01",
+         "2016-12-31"),
+        ("Both plants will shut by the end of the year.", "the end of the year", "date", "2016", "END",
+         "2016-09-01", "2016-12-31"),
+        # a fiscal year named by its last day is twelve months, not a calendar year
+        ("The bank lost money in the year ended March 31.", "the year", "duration", "P1Y", None, None, None),
+        ("Revenue rose in the fiscal year ending Sept. 30.", "the fiscal year", "duration", "P1Y", None, None,
+         None),
+    ],
+)  # fmt: skip
+def test_the_year_of_a_report(
+    text: str, surface: str, kind: str, value: str, mod: str | None, earliest: str | None, latest: str | None
+) -> None:
+    t = only(text, surface)
+    assert (t.kind, t.value, t.mod, t.earliest, t.latest) == (kind, value, mod, earliest, latest)
+
+
+def test_the_year_does_not_swallow_a_year_ago() -> None:
+    assert [t.text for t in extract("Shipments doubled from the year before.", REF).times] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        # reported on a Wednesday: the weekend just past (ISO week 23 of 2016)
+        ("Protesters gathered outside the ministry over the weekend.", "2016-W23-WE", "2016-06-11", "2016-06-12"),
+        # announced: the coming one
+        ("The minister will travel to Lagos over the weekend.", "2016-W24-WE", "2016-06-18", "2016-06-19"),
+        ("Dealers cut their positions ahead of the weekend.", "2016-W24-WE", "2016-06-18", "2016-06-19"),
+    ],
+)  # fmt: skip
+def test_the_weekend_is_an_iso_week_weekend(text: str, value: str, earliest: str, latest: str) -> None:
+    tense = "future" if " will " in text else "past"
+    readings = [r.with_(tense=tense) for r in find(text)]
+    [t] = [t for t in resolve(readings, text, date.fromisoformat(REF)) if t.text == "the weekend"]
+    assert (t.value, t.earliest, t.latest) == (value, earliest, latest)
+
+
+@pytest.mark.parametrize("phrase", ["the near future", "the near term", "the short term"])
+def test_vague_future_phrases_are_future_ref(phrase: str) -> None:
+    t = only(f"Rates are unlikely to move in {phrase}, the governor said.", phrase)
+    assert (t.value, t.earliest, t.latest) == ("FUTURE_REF", REF, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "earliest", "latest"),
+    [
+        ("Losses in the 2015 second quarter were smaller.", "the 2015 second quarter", "2015-Q2", "2015-04-01",
+         "2015-06-30"),
+        # the quarter being reported (the last one completed before mid-June is Q1), in the year named
+        ("Profit beat the 2015 quarter by a wide margin.", "the 2015 quarter", "2015-Q1", "2015-01-01",
+         "2015-03-31"),
+        ("Profit beat the 2015 period by a wide margin.", "the 2015 period", "2015-Q1", "2015-01-01",
+         "2015-03-31"),
+        ("The mill earned less than in the year-ago first quarter.", "the year-ago first quarter", "2015-Q1",
+         "2015-01-01", "2015-03-31"),
+    ],
+)  # fmt: skip
+def test_quarters_named_with_a_year_before(
+    text: str, surface: str, value: str, earliest: str, latest: str
+) -> None:
+    t = only(text, surface)
+    assert (t.kind, t.value, t.earliest, t.latest) == ("date", value, earliest, latest)
+
+
+def test_a_year_number_before_a_unit_is_no_duration() -> None:
+    assert all(t.value != "P2015Q" for t in extract("Compare it with the 2015 quarter.", REF).times)
+
+
+def test_a_day_without_year_is_the_nearest_to_the_day_beside_it() -> None:
+    # "Jan. 10" is next year's (after mid-June it is ahead); "Dec. 20" beside it is the December before it
+    text = "The dividend is payable Jan. 10 to shareholders of record Dec. 20, the board said."
+    assert only(text, "Jan. 10", "2016-11-25").value == "2017-01-10"
+    t = only(text, "Dec. 20", "2016-11-25")
+    assert (t.value, t.earliest, t.latest) == ("2016-12-20", "2016-12-20", "2016-12-20")
+
+
+def test_a_bare_the_year_is_the_year_under_discussion() -> None:
+    text = "The harbour froze in February 2011. Ferries were idle for much of the year."
+    t = only(text, "the year")
+    assert (t.value, t.earliest, t.latest) == ("2011", "2011-01-01", "2011-12-31")
+    # "the current year" is the document's whatever was mentioned before
+    t = only("The harbour froze in February 2011. Ice is thinner in the current year.", "the current year")
+    assert (t.value, t.earliest, t.latest) == ("2016", "2016-01-01", "2016-12-31")
