@@ -51,3 +51,22 @@ def test_place_through_a_common_noun(nlp: Language) -> None:
         nlp, "An airstrike on a school in the city of Khan Younis killed nine people on 3 May 2024."
     )
     assert any(sub == "airstrike" and place == "Khan Younis" for _, sub, place, _ in found)
+
+
+def test_adding_to_a_sanctions_list_is_a_sanction(nlp: Language) -> None:
+    state = get_state(
+        nlp("The Treasury added Sovcomflot and two of its tankers to its sanctions list in February 2024.")
+    )
+    names = {e.id: e.name for e in state.entities}
+    sanctions = [e for e in state.events if e.type == "sanction"]
+    assert sanctions and sanctions[0].earliest == "2024-02-01"
+    assert {(names[p.entity], p.role) for p in sanctions[0].participants} >= {
+        ("Treasury", "agent"),
+        ("Sovcomflot", "patient"),
+    }
+    # a shopping list is no sanction
+    assert not [
+        e
+        for e in get_state(nlp("Maria added eggs to her shopping list on 3 May 2024.")).events
+        if e.type == "sanction"
+    ]

@@ -51,3 +51,12 @@ def test_definite_description_refers_to_the_named_organisation(nlp: Language) ->
         "The organization's director, Tedros Adhanom, said the outbreak was contained."
     )
     assert ("Tedros Adhanom", "directs", "World Health Organization") in _triples(nlp, text)
+
+
+def test_listing_on_a_sanctions_list(nlp: Language) -> None:
+    found = _triples(nlp, "The Treasury added Sovcomflot to its sanctions list in February.")
+    assert ("Treasury", "sanctions", "Sovcomflot") in found
+    assert not any(
+        p == "sanctions"
+        for _, p, _ in _triples(nlp, "The Treasury added Sovcomflot to its list of speakers.")
+    )

@@ -151,6 +151,12 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
                     args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
         elif noun.dep_ == "nsubjpass" and not any(r == "agent" for r, _ in args):
             args += [("agent", a) for a in passive_agents(head)]
+    # "X added Y to its sanctions list": the listing verb's subject lists its object.
+    verb = listing_verb(noun, roles.listing_verbs)
+    if verb is not None:
+        if not any(r == "agent" for r, _ in args):
+            args += [("agent", s) for s in subjects(verb)]
+        args += [("patient", o) for o in verb.children if o.dep_ == "dobj"]
     # "X has been under sanctions": the clause's subject bears the state the noun names.
     if noun.dep_ == "pobj" and noun.head.lower_ in roles.state_preps:
         clause = noun.head.head
@@ -158,6 +164,15 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
             role = roles.state_preps[noun.head.lower_]
             args += [(role, s) for s in subjects(clause)]
     return args
+
+
+def listing_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb that puts something on the list ``noun`` names ("added Y to the list", "put Y on it")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "on") or prep.head is prep:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs else None
 
 
 def patient_heads(trigger: Token, pos: str, args: list[tuple[str, Token]]) -> list[Token]:

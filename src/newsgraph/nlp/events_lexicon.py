@@ -50,6 +50,7 @@ class Roles:
     noun_prep: dict[str, str]
     support_verbs: frozenset[str]
     state_preps: dict[str, str]
+    listing_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def _load_roles() -> Roles:
         noun_prep=_str_map(raw["noun_prep"], ROLES_FILE),
         support_verbs=_words(raw["support_verbs"], "agent", ROLES_FILE),
         state_preps=_str_map(raw.get("state_preps", {}), ROLES_FILE),
+        listing_verbs=_words(raw, "listing_verbs", ROLES_FILE),
     )
 
 
