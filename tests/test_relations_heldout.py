@@ -60,3 +60,12 @@ def test_listing_on_a_sanctions_list(nlp: Language) -> None:
         p == "sanctions"
         for _, p, _ in _triples(nlp, "The Treasury added Sovcomflot to its list of speakers.")
     )
+
+
+def test_party_adjective_names_the_party(nlp: Language) -> None:
+    text = "The Conservative Party lost ground. Ben Houchen, the Conservative mayor of Tees Valley, spoke."
+    assert ("Ben Houchen", "member_of", "Conservative Party") in _triples(nlp, text)
+    # a nationality is no party: "the Ukrainian mayor of Lviv" makes nobody a member of anything
+    assert not any(
+        p == "member_of" for _, p, _ in _triples(nlp, "Andriy Sadovyi, the Ukrainian mayor of Lviv, spoke.")
+    )

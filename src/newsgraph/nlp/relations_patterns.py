@@ -250,14 +250,32 @@ class Patterns:
         yield Candidate(subj, predicate, objs, noun)
         # "the Labour mayor of X": a party (organisation) modifying the role is the holder's party
         parties = tuple(
-            e
+            p
             for c in noun.children
             if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
             for e in self._ents([c], through=False)
-            if e not in objs and self._type(e) == "ORG"
+            if (p := self._party(e)) and p not in objs
         )
         if parties and orgs:
             yield Candidate(subj, "member_of", parties, noun)
+
+    def _party(self, eid: str) -> str | None:
+        """The organisation a role modifier names: itself ("Labour"), or for a party adjective
+        tagged as a group ("the Conservative mayor") the article's "<Name> Party"."""
+        if self._type(eid) == "ORG":
+            return eid
+        record = self.index.entity_records.get(eid)
+        if record is None or record.type != "NORP":
+            return None
+        wanted = f"{record.name} party".lower()
+        return next(
+            (
+                e.id
+                for e in self.index.entity_records.values()
+                if e.type == "ORG" and e.name.lower() == wanted
+            ),
+            None,
+        )
 
     def _type(self, eid: str) -> str | None:
         record = self.index.entity_records.get(eid)
