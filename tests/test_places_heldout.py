@@ -55,3 +55,14 @@ def test_regions_added_for_lakes_deserts_and_english_counties() -> None:
 def test_several_word_region_is_an_area_but_one_word_region_is_not() -> None:
     assert names_an_area("Salar de Atacama")
     assert not names_an_area("Amazon")
+
+
+def test_container_after_a_place_is_a_place(nlp: Language) -> None:
+    doc = nlp(
+        "A lawyer in Limassol, Cyprus, who was a director, resigned. Talks in Geneva, Switzerland, stalled."
+    )
+    countries = {p.name: p.country for p in get_state(doc).places}
+    assert countries.get("Cyprus") == "CY"
+    # a person after a comma is not a container
+    doc = nlp("In Washington, Biden said the talks would go on.")
+    assert "Biden" not in {p.name for p in get_state(doc).places}

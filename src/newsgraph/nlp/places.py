@@ -90,9 +90,14 @@ def place_names(doc: Doc) -> list[PlaceName]:
             out.append(PlaceName(None, ms[0][3], Toponym(name=ms[0][0], spans=spans)))
     taken = [(m.start, m.end) for e in state.entities for m in e.mentions]
     taken += [(s, e) for p in out for s, e in p.toponym.spans]
+    settled.update(container_names(doc.text, [p.toponym.spans for p in out]))
     out += untagged_settlements(doc.text, settled, taken)
     out.sort(key=lambda p: p.toponym.spans[0][0])
     return out
+
+
+# ", Cyprus" right after a place name; up to three capitalised words ("United Arab Emirates").
+CONTAINER_AFTER = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?![\w'’-])")
 
 
 def settlement_names(text: str) -> dict[int, str]:
@@ -100,8 +105,21 @@ def settlement_names(text: str) -> dict[int, str]:
     return {m.start("name"): m.group("name") for m in SETTLEMENT_OF.finditer(text)}
 
 
+def container_names(text: str, place_spans: list[tuple[tuple[int, int], ...]]) -> dict[int, str]:
+    """Start offset → name of a country or first-level area written right after a place and a
+    comma ("Limassol, Cyprus", "Springfield, Illinois"): the container the tagger missed."""
+    out: dict[int, str] = {}
+    for spans in place_spans:
+        for _, end in spans:
+            m = CONTAINER_AFTER.match(text, end)
+            if m and names_an_area(m.group("name")):
+                out[m.start("name")] = m.group("name")
+    return out
+
+
 def untagged_settlements(text: str, settled: dict[int, str], taken: list[tuple[int, int]]) -> list[PlaceName]:
-    """Place names for "the town of X" where no entity covers X, with every mention of X."""
+    """Place names for "the town of X" (or a container "Y, X") where no entity covers X, with every
+    mention of X."""
     out: list[PlaceName] = []
     seen: set[str] = set()
     for start, name in settled.items():
