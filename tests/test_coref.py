@@ -170,3 +170,35 @@ def test_names_may_match_across_groups_inside_a_name_block(arrest_docs: dict[str
     assert together(clusters, a.id, b.id)
     # A common noun stays inside its own group.
     assert not together(clusters, c.id, d.id)
+
+
+# Two reports of one robbery: one article names the clerk only in a copula sentence that is not
+# among the mentions, the other calls her by that noun; both date it by weekday.
+ROBBERY = {
+    "b1": "Dana Whitlock is a cashier at a bakery in Porto. Robbers held Dana Whitlock at gunpoint "
+    "on Friday night at the Harbor Street Bakery in Porto, Portugal.",
+    "b2": "The cashier was unhurt after the robbery on Friday. Thieves also hit a kiosk on Thursday "
+    "near the Harbor Street Bakery.",
+}
+
+
+@pytest.fixture(scope="module")
+def robbery_docs(nlp: Language) -> dict[str, Doc]:
+    return {k: nlp(v) for k, v in ROBBERY.items()}
+
+
+def test_copula_descriptions_weekdays_and_name_runs(robbery_docs: dict[str, Doc]) -> None:
+    d = robbery_docs
+    name = mention(d, "b1", "Dana Whitlock", "entity", nth=1)
+    cashier = mention(d, "b2", "cashier", "entity")
+    friday_night = mention(d, "b1", "Friday night", "entity")
+    friday = mention(d, "b2", "Friday", "entity")
+    thursday = mention(d, "b2", "Thursday", "entity")
+    bakery_in_town = mention(d, "b1", "the Harbor Street Bakery in Porto , Portugal", "entity")
+    bakery = mention(d, "b2", "the Harbor Street Bakery", "entity")
+    mentions = [name, cashier, friday_night, friday, thursday, bakery_in_town, bakery]
+    clusters = cluster_entities(mentions, d, [["b1", "b2"]])
+    assert together(clusters, name.id, cashier.id)  # "X is a cashier" names the bearer
+    assert together(clusters, friday_night.id, friday.id)  # same weekday, other head
+    assert not together(clusters, friday.id, thursday.id)
+    assert together(clusters, bakery_in_town.id, bakery.id)  # the name ends at its head

@@ -201,11 +201,17 @@ def _entity(m: CorefMention, doc: Doc, sent_of: Mapping[int, int]) -> _Entity:
         return _Entity(m, sent_of[head.i], head, "pronoun", lower, lower, (lower,), "")
     if head.pos_ == "PROPN" or head.ent_type_ in _NAME_TYPES:
         # The name is the run of proper nouns (and inner function words) the head ends.
-        toks = [
-            doc[i]
-            for i in sorted(m.tokens)
-            if doc[i].pos_ == "PROPN" or doc[i].ent_type_ == head.ent_type_ != ""
-        ]
+        def in_name(i: int) -> bool:
+            return doc[i].pos_ == "PROPN" or doc[i].ent_type_ == head.ent_type_ != ""
+
+        # Only the run of name words that ends at the head: "Betty Ford Center in Rancho
+        # Mirage, Calif." is Betty Ford Center, not a name mixing the centre and its town.
+        inside = set(m.tokens)
+        start = head.i
+        while start - 1 in inside and in_name(start - 1):
+            start -= 1
+        toks = [doc[i] for i in range(start, head.i + 1) if in_name(i)]
+
         text = " ".join(t.text for t in toks) or head.text
         words = tuple(w for w in name_key(text).split() if w)
         return _Entity(
@@ -216,13 +222,10 @@ def _entity(m: CorefMention, doc: Doc, sent_of: Mapping[int, int]) -> _Entity:
     )
 
 
-def _descriptors(e: _Entity) -> set[str]:
+def _span_descriptors(doc: Doc, name: set[int]) -> set[str]:
     """Common nouns an article puts next to a name: "actress Tara Reid", "Reid, the actress",
-    "rep Jack Ketsoyan". Other mentions may then call the bearer by that noun alone."""
-    if e.kind != "name":
-        return set()
-    doc = e.head.doc
-    name = set(e.mention.tokens)
+    "rep Jack Ketsoyan", "Reid is an actress". Other mentions may then call the bearer by that
+    noun alone."""
     out: set[str] = set()
     for i in name:
         tok = doc[i]
@@ -233,7 +236,32 @@ def _descriptors(e: _Entity) -> set[str]:
         # knee injury", describes the noun, not the bearer.)
         if tok.dep_ == "appos" and tok.head.i not in name and tok.head.pos_ == "NOUN":
             out.add(tok.head.lemma_.lower())
+        # "X is a suspect", "X was the gunman": the name is the subject of a copula.
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            out |= {c.lemma_.lower() for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"}
     return out
+
+
+def _group_titles(docs: Sequence[Doc]) -> dict[str, set[str]]:
+    """Last word of a person's name → the nouns the articles of a group describe them with.
+    Every PERSON name the parser finds counts, not only the mentions being clustered: the
+    sentence that says "X, a 31-year-old accountant" need not be one of them."""
+    titles: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for ent in doc.ents:
+            words = name_key(ent.text).split() if ent.label_ == "PERSON" else []
+            if words:
+                titles[words[-1]] |= _span_descriptors(doc, set(range(ent.start, ent.end)))
+    return titles
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _weekdays(e: _Entity) -> frozenset[str]:
+    """Weekday names inside a mention (the day a time expression falls on)."""
+    doc = e.head.doc
+    return frozenset(doc[i].lower_ for i in e.mention.tokens if doc[i].lower_ in _WEEKDAYS)
 
 
 def _entity_score(a: _Entity, b: _Entity, titles: Mapping[str, set[str]]) -> float:
@@ -247,6 +275,10 @@ def _entity_score(a: _Entity, b: _Entity, titles: Mapping[str, set[str]]) -> flo
         if short.words and len(short.words) == 1 and short.words[0] in (long.words[-1], long.words[0]):
             return 0.9
         return 0.0
+    days_a, days_b = _weekdays(a), _weekdays(b)
+    if days_a and days_b:
+        # "on Thursday", "Thursday night", "early Thursday": in one story, the same day.
+        return WEEKDAY_SCORE if days_a & days_b else 0.0
     if a.kind == "nominal" and b.kind == "nominal":
         return 0.8 if a.key == b.key else 0.0
     name, noun = (a, b) if a.kind == "name" else (b, a)
@@ -259,6 +291,10 @@ def _entity_score(a: _Entity, b: _Entity, titles: Mapping[str, set[str]]) -> flo
 
 # Score of a common noun against a name that an article of the group described with that noun.
 DESCRIPTOR_SCORE = 0.7
+# Score of two time expressions of a group that name the same weekday (and 0 for two different
+# weekdays, whatever their heads: "Friday night" is not "Saturday night"). Same value as two
+# nouns with one head; on the ECB+ TRAIN topics this step moved entity CoNLL 74.0 → 74.5.
+WEEKDAY_SCORE = 0.8
 
 
 # Average pairwise score above which two clusters of names/nouns merge. Tuned on the ECB+
@@ -365,10 +401,7 @@ def cluster_entities(
             for i in same[1:]:
                 uf.union(i, same[0])
     for members in by_group.values():
-        titles: dict[str, set[str]] = defaultdict(set)
-        for i in members:
-            if ents[i].words and ents[i].ent_type == "PERSON":
-                titles[ents[i].words[-1]] |= _descriptors(ents[i])
+        titles = _group_titles([docs[d] for d in sorted({ents[i].mention.doc_id for i in members})])
 
         def score(a: int, b: int, titles: Mapping[str, set[str]] = titles) -> float:
             return _entity_score(ents[a], ents[b], titles)
