@@ -49,3 +49,18 @@ def test_seed_article_vague_and_anaphoric_times(seed_analysis) -> None:  # type:
     assert (september.earliest, september.latest) == ("2014-09-01", "2014-09-30")
     assert september.anchor is not None and september.anchor.startswith("discourse:")
     assert seed_analysis.document.reference_date.date.startswith("2016-10")
+
+
+def test_a_scheduling_verb_puts_the_weekday_ahead(nlp: Language) -> None:
+    # reported on a Wednesday: the hearing was scheduled for the coming Friday, the ruling was last Friday's
+    text = "The court has scheduled a hearing Friday. The judge ruled Friday that the law stands."
+    times = _run(nlp, text, "2016-06-15").times
+    assert [(t.value, t.earliest) for t in times] == [
+        ("2016-06-17", "2016-06-17"),
+        ("2016-06-10", "2016-06-10"),
+    ]
+
+
+def test_a_weekday_fronted_before_a_scheduling_verb_is_when_it_was_planned(nlp: Language) -> None:
+    times = _run(nlp, "On Monday, the union planned a march across the city.", "2016-06-15").times
+    assert [t.value for t in times] == ["2016-06-13"]

@@ -112,3 +112,31 @@ def test_a_bare_the_year_is_the_year_under_discussion() -> None:
     # "the current year" is the document's whatever was mentioned before
     t = only("The harbour froze in February 2011. Ice is thinner in the current year.", "the current year")
     assert (t.value, t.earliest, t.latest) == ("2016", "2016-01-01", "2016-12-31")
+
+
+def test_last_month_and_day_is_the_latest_such_day_before() -> None:
+    t = only("The mayor was elected last Nov. 8 by a wide margin.", "last Nov. 8")
+    assert (t.value, t.earliest, t.latest) == ("2015-11-08", "2015-11-08", "2015-11-08")
+    t = only("The plant reopens next March 3 after repairs.", "next March 3")
+    assert (t.value, t.earliest) == ("2017-03-03", "2017-03-03")
+
+
+def test_a_weekday_after_as_early_as_is_the_coming_one() -> None:
+    # "as early as" points ahead even in a sentence without a future verb (reported on a Wednesday)
+    t = only("Officials said the convoy could leave as early as Monday.", "Monday")
+    assert (t.value, t.earliest) == ("2016-06-20", "2016-06-20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The duel was staged like a scene from High Noon, one witness said.",
+        "For the two rival clubs, high noon arrives this weekend.",
+        "The party daily Pravda printed the speech in full.",
+        'The minister appeared on the Sunday show "Face the Week" and on "48 Hours" later.',
+        'She told the programme "This Week" that talks had stalled.',
+    ],
+)
+def test_names_and_idioms_are_not_times(text: str) -> None:
+    found = [t.text for t in extract(text, REF).times if t.text.lower() not in ("this weekend", "sunday")]
+    assert found == []

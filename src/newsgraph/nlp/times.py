@@ -20,6 +20,8 @@ from newsgraph.timex.reading import Tense
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _IRREALIS = {"would", "could", "might", "may", "should"}
+# Verbs that put what they govern ahead of themselves: "scheduled a hearing Thursday" is a coming Thursday.
+_SCHEDULING = {"schedule", "plan", "reschedule", "postpone"}
 # How many steps up the dependency tree to look for the verb that governs a time expression.
 MAX_HEAD_STEPS = 6
 
@@ -36,6 +38,9 @@ def verb_tense(token: Token) -> Tense | None:
     group = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if any(t.lower_ in _IRREALIS for t in group):
         return None  # "said it would close Nov. 10": the date may lie either side of the document's
+    # "has scheduled a hearing Thursday", not "On Friday, the government planned" nor "a vigil planned for Saturday"
+    if verb.lemma_ in _SCHEDULING and token.i > verb.i and (verb.tag_ != "VBN" or len(group) > 1):
+        return "future"
     if verb.tag_ == "VB" and any(t.lower_ == "to" for t in group):
         return "future"  # "planned to leave Thursday", "is expected to vote Monday"
     if any(t.lower_ in _FUTURE_AUX or (t.lower_ == "going" and t.nbor(1).lower_ == "to") for t in group

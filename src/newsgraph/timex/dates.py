@@ -118,6 +118,8 @@ def _rel_month(c: Candidate, text: str) -> Reading | None:
         return None
     m = _month(c.groups["mon"])
     det = c.groups["det"].lower()
+    if "day" in c.groups:
+        return _rel_month_day(c, det, m, int(re.sub(r"\D", "", c.groups["day"])))
     if det == "that":
         return _relative(c, "date", lambda a: cal.month(_anchor_day(a).year, m), "discourse", f"XXXX-{m:02d}")
 
@@ -130,6 +132,31 @@ def _rel_month(c: Candidate, text: str) -> Reading | None:
         return cal.month(ref.year, m)
 
     return _relative(c, "date", build, "reference", f"XXXX-{m:02d}")
+
+
+def _rel_month_day(c: Candidate, det: str, m: int, d: int) -> Reading | None:
+    """ "last Oct. 23": the latest such day before the document date; "next March 3" the first after it."""
+    if _safe_date(2000, m, d) is None:
+        return None
+
+    def build(a: Anchor) -> Granule | None:
+        ref = _anchor_day(a)
+        if det == "that":
+            found = _safe_date(ref.year, m, d)
+        elif det == "last":
+            found = next(
+                (x for y in (ref.year, ref.year - 1) if (x := _safe_date(y, m, d)) and x < ref), None
+            )
+        elif det == "next":
+            found = next(
+                (x for y in (ref.year, ref.year + 1) if (x := _safe_date(y, m, d)) and x > ref), None
+            )
+        else:
+            found = _safe_date(ref.year, m, d)
+        return cal.day(found) if found else None
+
+    policy = "discourse" if det == "that" else "reference"
+    return _relative(c, "date", build, policy, f"XXXX-{m:02d}-{d:02d}")
 
 
 def _bare_month(c: Candidate, text: str) -> Reading | None:

@@ -94,7 +94,7 @@ _RULES: dict[str, str] = {
     r"(?:,?\s+(?P<year>{YEAR}))?",
     "my": r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})",
     "month_rel": r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>{YEARREL})\s+year(?![\w])",
-    "rel_month": r"(?P<det>last|this|next|that)\s+(?P<mon>{MONTH})",
+    "rel_month": r"(?P<det>last|this|next|that)\s+(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})(?![\w:]))?",
     "bare_month": r"(?P<mon>{MONTH})",
     "year": r"(?P<year>{YEAR})",
     "spelled_year": r"(?:the\s+year\s+)?(?P<spelled>{CENTURYWORD}[\s-]+{SPELLED2}|two\s+thousand(?:\s+and)?(?:[\s-]+"

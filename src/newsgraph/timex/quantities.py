@@ -17,6 +17,11 @@ from newsgraph.timex.lexicon import lexicon
 from newsgraph.timex.numbers import parse_number
 from newsgraph.timex.reading import Reading
 
+# A capitalised word that is no weekday or month: the frequency word names a publication.
+_NAME_AFTER = re.compile(
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[A-Z][a-z]"
+)
+
 
 def _duration(c: Candidate, text: str) -> Reading | None:
     lex = lexicon()
@@ -27,6 +32,8 @@ def _duration(c: Candidate, text: str) -> Reading | None:
         return None
     if n is not None and "half" in c.groups:
         n += 0.5  # "a year and a half"
+    if _capitalised(c.groups["unit"]):
+        return None  # "60 Minutes", "Three Days of the Condor": a title
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", num.strip()) and not c.groups["unit"].lower().endswith("s"):
         return None  # "the 1988 quarter": a year naming a period, not 1988 quarters
     if n == 0 or "old" in c.groups:
@@ -81,4 +88,6 @@ def _set_adv(c: Candidate, text: str) -> Reading | None:
         return None  # "The Daily Telegraph", "Weekly Standard": a name, not a frequency
     if _ADJECTIVE_USE.match(text[c.end : c.end + 20]):
         return None  # "a quarterly dividend", "daily life": an adjective, not how often something happens
+    if _NAME_AFTER.match(text[c.end : c.end + 20]):
+        return None  # "the party daily Granma": a newspaper
     return Reading(c.start, c.end, c.rule, "set", value=lexicon().set_adverbs[c.groups["adv"].lower()])

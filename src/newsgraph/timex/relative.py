@@ -26,6 +26,9 @@ from newsgraph.timex.reading import Anchor, Reading
 _PERIOD_ENDED = re.compile(r"\s+end(?:ed|ing)\b", re.IGNORECASE)
 # Discourse times whose year "the year" refers to (a decade or a century names no one year).
 _WITHIN_A_YEAR = ("minute", "part", "day", "weekend", "week", "month", "season", "quarter", "half", "year")
+_HIGH = re.compile(r"\bhigh\s+$", re.IGNORECASE)
+# Before a weekday: the coming one whatever the tense ("could arrive as early as Tuesday").
+_BY_THE_LATEST = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE)
 # Before "the weekend": the coming one whatever the tense ("sold ahead of the weekend").
 _BEFORE_WEEKEND = re.compile(r"\b(?:ahead\s+of|before|until|till|by)\s+$", re.IGNORECASE)
 
@@ -37,9 +40,10 @@ def _weekday(c: Candidate, text: str) -> Reading | None:
     wd = lexicon().weekdays[word.lower()]
     det = c.groups.get("det", "").lower() or None
     part = c.groups.get("part")
+    upcoming = det is None and bool(_BY_THE_LATEST.search(text[max(0, c.start - 20) : c.start]))
 
     def build(a: Anchor) -> Granule:
-        d = _weekday_date(a, wd, det)
+        d = _weekday_date(a, wd, "this" if upcoming else det)
         return cal.day_part(d, lexicon().day_parts[part.lower()]) if part else cal.day(d)
 
     return Reading(
@@ -87,6 +91,8 @@ def _rel_unit(c: Candidate, text: str) -> Reading | None:
         return Reading(c.start, c.end, c.rule, "duration", value=value)
     if unit.time:
         return None
+    if _capitalised(c.groups["unit"]):
+        return None  # "ABC's This Week": a title
     if "the" in c.groups and det in ("this", "current"):
         return None
     mod = None
@@ -228,6 +234,8 @@ def _refword(c: Candidate, text: str) -> Reading | None:
 
 
 def _clock(c: Candidate, text: str) -> Reading | None:
+    if "noon" in c.groups and _HIGH.search(text[max(0, c.start - 6) : c.start]):
+        return None  # "high noon": a showdown, not midday
     if "noon" in c.groups:
         h, mi = (0, 0) if c.groups["noon"].lower() == "midnight" else (12, 0)
     else:
