@@ -140,3 +140,34 @@ def test_a_weekday_after_as_early_as_is_the_coming_one() -> None:
 def test_names_and_idioms_are_not_times(text: str) -> None:
     found = [t.text for t in extract(text, REF).times if t.text.lower() not in ("this weekend", "sunday")]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "earliest", "latest"),
+    [
+        ("For the quarter a year ago, the chain lost money.", "the quarter a year ago", "2015-Q2", "2015-04-01",
+         "2015-06-30"),
+        ("Margins were thinner in the corresponding period last year.", "the corresponding period last year",
+         "2015-Q2", "2015-04-01", "2015-06-30"),
+        ("Exports beat last year's quarter by 4%.", "last year's quarter", "2015-Q2", "2015-04-01", "2015-06-30"),
+        # "current" is the document's quarter, even after another quarter was named
+        ("Profit fell in the second quarter, but the current quarter began well.", "the current quarter",
+         "2016-Q3", "2016-07-01", "2016-09-30"),
+    ],
+)  # fmt: skip
+def test_year_ago_and_current_quarters(
+    sentence: str, surface: str, value: str, earliest: str, latest: str
+) -> None:
+    # the document is dated in mid-August, after the second quarter it reports on
+    t = only(sentence if "second quarter" in sentence else f"Profit rose in the second quarter. {sentence}", surface,
+             "2016-08-15")  # fmt: skip
+    assert (t.value, t.earliest, t.latest) == (value, earliest, latest)
+
+
+def test_a_period_ended_on_a_day_lies_before_the_document() -> None:
+    # without "ended", Sept. 30 three months ahead would be nearer than the one nine months back
+    t = only("The group has revenue of $4 million in the year ended Sept. 30.", "Sept. 30", "2016-06-20")
+    assert (t.value, t.earliest) == ("2015-09-30", "2015-09-30")
+    assert only("The group expects revenue of $4 million by Sept. 30.", "Sept. 30", "2016-06-20").value == (
+        "2016-09-30"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsgraph.timex import calendar as cal
 from newsgraph.timex.calendar import Granule
@@ -41,6 +42,9 @@ def _numeric(c: Candidate, text: str) -> Reading | None:
     return Reading(c.start, c.end, c.rule, "date", granule=cal.day(found)) if found else None
 
 
+_ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
+
+
 def _month_day(c: Candidate, text: str) -> Reading | None:
     mon = c.groups["mon"]
     if not _capitalised(mon) or (
@@ -55,8 +59,11 @@ def _month_day(c: Candidate, text: str) -> Reading | None:
     if _safe_date(2000, m, d) is None:
         return None
 
+    ended = bool(_ENDED.search(text[max(0, c.start - 10) : c.start]))
+
     def build(a: Anchor) -> Granule | None:
-        found = _safe_date(_year_of(a, m, d), m, d)
+        # "the quarter ended Sept. 30": a period's last day that has passed, whatever the clause's tense
+        found = _safe_date(_year_of(replace(a, tense="past") if ended else a, m, d), m, d)
         return cal.day(found) if found else None
 
     return Reading(

@@ -78,7 +78,8 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
         "REFWORD": _alt(lex.reference_words),
         "SETADV": _alt(lex.set_adverbs),
         "SHIFT": _alt(k for k in lex.shift_words if k not in ("before", "after")),
-        "PERIODREF": r"(?:latest|current|same|year-earlier|year-ago|prior-year|comparable|previous|preceding)",
+        "PERIODREF": r"(?:latest|current|same|year-earlier|year-ago|prior-year|comparable|corresponding|previous|"
+        r"preceding)",
         "YEARREL": r"(?:this|last|next|that|the\s+(?:same|following|previous|next|prior))",
     }
 
@@ -130,7 +131,8 @@ _RULES: dict[str, str] = {
     "set_adv": r"(?P<adv>{SETADV})",
     "bare_plural": r"(?:for|in|within|over|take|took|takes)\s+(?P<core>{PLURALUNIT})",
     "quarter_ref": r"(?P<core>the\s+(?:(?P<which>{PERIODREF})\s+|(?P<yr>{YEAR})\s+)?(?P<what>quarter|period)"
-    r"|(?P<adj>year-earlier|year-ago))"
+    r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?|(?P<adj>year-earlier|year-ago)"
+    r"|last\s+year['’]s\s+(?P<lastyears>quarter|period))"
     r"(?![\w-])",
     "refword": r"(?P<ref>{REFWORD})",
     # "the year", "the full year", "year-end": the current (fiscal) year of a report

@@ -154,23 +154,34 @@ def _shifted(c: Candidate, text: str) -> Reading | None:
 
 
 def _quarter_ref(c: Candidate, text: str) -> Reading | None:
-    """ "the quarter", "the latest quarter", "the year-earlier period": the quarter under discussion.
+    """ "the quarter", "the latest quarter", "the year-earlier period", "last year's quarter": the quarter
+    under discussion.
 
     That is the last quarter mentioned, else the last complete quarter before the document
     date (results are reported after a quarter ends); "year-earlier" ones are a year before it.
     """
     which = _norm(c.groups.get("which", ""))
-    what = c.groups.get("what", "quarter").lower()
-    if what == "period" and not which and "yr" not in c.groups:
+    what = c.groups.get("what", c.groups.get("lastyears", "quarter")).lower()
+    year_before = {
+        "adj",
+        "ago",
+        "lastyears",
+    } & c.groups.keys()  # "the year-ago quarter", "the period a year ago"
+    if what == "period" and not which and not year_before and "yr" not in c.groups:
         return None
-    back = -1 if which in ("year-earlier", "year-ago", "prior-year", "comparable") or "adj" in c.groups else 0
+    back = (
+        -1
+        if which in ("year-earlier", "year-ago", "prior-year", "comparable", "corresponding") or year_before
+        else 0
+    )
 
     def build(a: Anchor) -> Granule | None:
-        if not a.is_reference and a.granule.unit in ("quarter", "half"):
+        if which == "current" and a.reference is not None:
+            current = cal.of_unit("quarter", a.reference)  # "the current quarter" is the document's
+        elif not a.is_reference and a.granule.unit in ("quarter", "half"):
             current = a.granule
         elif a.reference is not None:
-            here = cal.of_unit("quarter", a.reference)
-            current = here if which == "current" else cal.shift(here, "quarter", -1)
+            current = cal.shift(cal.of_unit("quarter", a.reference), "quarter", -1)
         else:
             return None
         if "yr" in c.groups:  # "the 1988 quarter": the quarter under discussion, in that year
