@@ -202,3 +202,34 @@ def test_copula_descriptions_weekdays_and_name_runs(robbery_docs: dict[str, Doc]
     assert together(clusters, friday_night.id, friday.id)  # same weekday, other head
     assert not together(clusters, friday.id, thursday.id)
     assert together(clusters, bakery_in_town.id, bakery.id)  # the name ends at its head
+
+
+# Two reports of one rescue: ages tie a description to a name and to another description, and
+# nouns with one head but different numbers stay apart (all written for this test).
+RESCUE = {
+    "s1": "Lifeguards pulled Tomas Brandt, 14, from the lake on Sunday. Two swimmers helped. "
+    "Singer Maria Lopez later praised the boy.",
+    "s2": "The 14-year-old was treated in hospital. Three swimmers had tried to reach the teenager. "
+    "The singer said the water was cold.",
+}
+
+
+@pytest.fixture(scope="module")
+def rescue_docs(nlp: Language) -> dict[str, Doc]:
+    return {k: nlp(v) for k, v in RESCUE.items()}
+
+
+def test_ages_numbers_and_capitalised_descriptions(rescue_docs: dict[str, Doc]) -> None:
+    d = rescue_docs
+    name = mention(d, "s1", "Tomas Brandt", "entity")
+    aged = mention(d, "s2", "The 14 - year - old", "entity")
+    two = mention(d, "s1", "Two swimmers", "entity")
+    three = mention(d, "s2", "Three swimmers", "entity")
+    singer_name = mention(d, "s1", "Maria Lopez", "entity")
+    singer = mention(d, "s2", "The singer", "entity")
+    mentions = [name, aged, two, three, singer_name, singer]
+    clusters = cluster_entities(mentions, d, [["s1", "s2"]])
+    assert together(clusters, name.id, aged.id)  # "X, 14" ~ "the 14-year-old"
+    assert not together(clusters, two.id, three.id)
+    assert together(clusters, singer_name.id, singer.id)  # "Singer X" tagged PROPN
+    assert not together(clusters, name.id, singer.id)
