@@ -171,3 +171,41 @@ def test_a_period_ended_on_a_day_lies_before_the_document() -> None:
     assert only("The group expects revenue of $4 million by Sept. 30.", "Sept. 30", "2016-06-20").value == (
         "2016-09-30"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "earliest", "latest"),
+    [
+        ("Prices last fell this far in the autumn of nineteen eighty-six.", "the autumn of nineteen eighty-six",
+         "1986-FA", "1986-09-01", "1986-11-30"),
+        ("The studio closed. March nineteen seventy-two. A new owner arrived.", "March nineteen seventy-two",
+         "1972-03", "1972-03-01", "1972-03-31"),
+        ("It recalled a nineteen eighty-one strike at the docks.", "nineteen eighty-one", "1981", "1981-01-01",
+         "1981-12-31"),
+        ("Berlin, nineteen eighty-nine. The wall opens.", "nineteen eighty-nine", "1989", "1989-01-01",
+         "1989-12-31"),
+    ],
+)  # fmt: skip
+def test_years_said_in_words(text: str, surface: str, value: str, earliest: str, latest: str) -> None:
+    t = only(text, surface)
+    assert (t.value, t.earliest, t.latest) == (value, earliest, latest)
+
+
+def test_a_spelled_number_before_a_noun_stays_a_count() -> None:
+    assert extract("Officers counted nineteen twenty-five ballots twice.", REF).times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("On June 2 the fleet sailed in the morning and anchored at dusk.", "the morning", "2016-06-02TMO"),
+        ("By mid-afternoon, the river had crested.", "mid-afternoon", "2016-06-15TAF"),
+        ("The court met at midday.", "midday", "2016-06-15T12:00"),
+        ("The tanks rolled out at 5 in the morning.", "5 in the morning", "2016-06-15T05:00"),
+        ("The vote closed at 10 in the evening.", "10 in the evening", "2016-06-15T22:00"),
+    ],
+)
+def test_parts_of_the_day_keep_their_timex3_form(text: str, surface: str, value: str) -> None:
+    t = only(text, surface)
+    day = value[:10]
+    assert (t.value, t.earliest, t.latest) == (value, day, day)

@@ -108,9 +108,10 @@ def _day_range(c: Candidate, text: str) -> Reading | None:
 def _my(c: Candidate, text: str) -> Reading | None:
     if not _capitalised(c.groups["mon"]):
         return None
-    return Reading(
-        c.start, c.end, c.rule, "date", granule=cal.month(int(c.groups["year"]), _month(c.groups["mon"]))
-    )
+    y = _year_of_words(c)
+    if y is None:
+        return None
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.month(y, _month(c.groups["mon"])))
 
 
 def _month_rel(c: Candidate, text: str) -> Reading | None:
@@ -205,9 +206,9 @@ def _year(c: Candidate, text: str) -> Reading | None:
     return Reading(c.start, c.end, c.rule, "date", granule=cal.year(y))
 
 
-def _spelled_year(c: Candidate, text: str) -> Reading | None:
-    """ "nineteen ninety-six", "two thousand and one" (broadcast transcripts spell years out)."""
-    words = c.groups["spelled"].lower().replace("-", " ").split()
+def _spelled_year_number(spelled: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2001 for "two thousand and one" (transcripts spell years out)."""
+    words = spelled.lower().replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
         rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0.0
         y = 2000 + int(rest or 0)
@@ -217,10 +218,28 @@ def _spelled_year(c: Candidate, text: str) -> Reading | None:
         if rest is None:
             return None
         y = head * 100 + int(rest)
-    if not MIN_YEAR <= y <= MAX_YEAR or (words[:2] != ["two", "thousand"] and not c.groups.get("spelled")):
+    return y if MIN_YEAR <= y <= MAX_YEAR else None
+
+
+# Around a spelled-out number, what makes it a year: an article before it ("a nineteen ninety-seven
+# attack") or the end of a clause after it ("Atlanta, nineteen ninety-six.").
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|the)\s+$", re.IGNORECASE)
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[.;:!?]|,\s)")
+
+
+def _year_of_words(c: Candidate) -> int | None:
+    return int(c.groups["year"]) if "year" in c.groups else _spelled_year_number(c.groups["spelled"])
+
+
+def _spelled_year(c: Candidate, text: str) -> Reading | None:
+    y = _spelled_year_number(c.groups["spelled"])
+    if y is None:
         return None
-    if not text[c.start : c.end].lower().startswith("the year") and not _TIME_PREPOSITION.search(
+    introduced = text[c.start : c.end].lower().startswith("the year") or _TIME_PREPOSITION.search(
         text[max(0, c.start - 20) : c.start]
+    )
+    if not (introduced or _ARTICLE_BEFORE.search(text[max(0, c.start - 5) : c.start])) and not (
+        _CLAUSE_END_AFTER.match(text[c.end : c.end + 3])
     ):
         return None  # "nineteen twenty-five people": a count unless introduced like a year
     return Reading(c.start, c.end, c.rule, "date", granule=cal.year(y))
@@ -239,13 +258,10 @@ def _season_code(word: str) -> str:
 
 
 def _season_year(c: Candidate, text: str) -> Reading | None:
-    return Reading(
-        c.start,
-        c.end,
-        c.rule,
-        "date",
-        granule=cal.season(int(c.groups["year"]), _season_code(c.groups["season"])),
-    )
+    y = _year_of_words(c)
+    if y is None:
+        return None
+    return Reading(c.start, c.end, c.rule, "date", granule=cal.season(y, _season_code(c.groups["season"])))
 
 
 def _season_rel(c: Candidate, text: str) -> Reading | None:

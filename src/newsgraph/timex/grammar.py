@@ -54,9 +54,11 @@ def _pieces(lex: Lexicon) -> dict[str, str]:
     ones = _alt(w for w, v in lex.number_words.items() if 1 <= v <= 9 and w not in ("a", "an"))
     teens = _alt(w for w, v in lex.number_words.items() if 10 <= v <= 19)
     tens = _alt(w for w, v in lex.number_words.items() if v in range(20, 100, 10))
+    spelled2 = rf"(?:{teens}|{tens}(?:[\s-]+{ones})?|oh[\s-]+{ones})"
+    century = _alt(w for w, v in lex.number_words.items() if v in (17, 18, 19, 20))
     return {
-        "SPELLED2": rf"(?:{teens}|{tens}(?:[\s-]+{ones})?|oh[\s-]+{ones})",
-        "CENTURYWORD": rf"(?:{_alt(w for w, v in lex.number_words.items() if v in (17, 18, 19, 20))})",
+        # a year said in words: "nineteen ninety-six", "two thousand and one"
+        "SPELLEDYEAR": rf"(?:{century}[\s-]+{spelled2}|two\s+thousand(?:\s+and)?(?:[\s-]+{spelled2})?)",
         "HOLIDAY": _alt(lex.holidays).replace("'", "['’]") + r"(?![\w])",
         "ADJMOD": _alt(lex.adjective_modifiers),
         "PLURALUNIT": _alt(u for u in lex.units if u not in units_singular) + r"(?![\w])",
@@ -93,15 +95,14 @@ _RULES: dict[str, str] = {
     r"(?:,?\s+(?P<year>{YEAR}))?",
     "day_range": r"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|through)\s*(?P<d2>{DAY})"
     r"(?:,?\s+(?P<year>{YEAR}))?",
-    "my": r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})",
+    "my": r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLEDYEAR})(?![\w-]))",
     "month_rel": r"(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>{YEARREL})\s+year(?![\w])",
     "rel_month": r"(?P<det>last|this|next|that)\s+(?P<mon>{MONTH})(?:\s+(?P<day>{DAY})(?![\w:]))?",
     "bare_month": r"(?P<mon>{MONTH})",
     "year": r"(?P<year>{YEAR})",
-    "spelled_year": r"(?:the\s+year\s+)?(?P<spelled>{CENTURYWORD}[\s-]+{SPELLED2}|two\s+thousand(?:\s+and)?(?:[\s-]+"
-    r"{SPELLED2})?)(?![\w-])",
+    "spelled_year": r"(?:the\s+year\s+)?(?P<spelled>{SPELLEDYEAR})(?![\w-])",
     "year_range": r"(?P<y1>{YEAR})\s*(?:-|–|—)\s*(?P<y2>1[6-9]\d\d|20\d\d|\d\d)(?![\w%])",
-    "season_year": r"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?P<year>{YEAR})",
+    "season_year": r"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLEDYEAR})(?![\w-]))",
     "season_rel": r"(?P<det>last|this|next|that|the\s+(?:following|previous|same))\s+(?P<season>{SEASON})",
     "season_bare": r"the\s+(?P<season>{SEASON})",
     "quarter": r"(?:the\s+)?(?:(?P<year0>{YEAR})\s+|(?P<ago>year-ago|year-earlier|prior-year)\s+)?"
@@ -139,7 +140,11 @@ _RULES: dict[str, str] = {
     "year_ref": r"(?:the\s+(?:(?P<which>current|full)\s+)?(?:fiscal\s+)?year|(?P<end>year(?:['’]s)?[\s-]+end))"
     r"(?![\w-])(?!\s+(?:ago|earlier|later|before|after|\d))",
     "weekend_ref": r"the\s+weekend(?![\w-])",
-    "clock": r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w])|(?P<noon>noon|midnight))"
+    # "in the morning" of the day under discussion, "by mid-afternoon"
+    "part_ref": r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<part>morning|afternoon|evening)(?![\w-])"
+    r"|mid[\s-]?(?P<midpart>morning|afternoon)(?![\w-])(?!\s+(?:yesterday|today|tomorrow|on|of)\b)",
+    "clock": r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w])|(?P<noon>noon|midday|midnight)"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s+(?:o['’]clock\s+)?in\s+the\s+(?P<dpart>morning|afternoon|evening|night))"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}))(?![\w]))?"
     r"(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|yesterday|today|tomorrow))?",
 }

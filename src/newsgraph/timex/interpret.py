@@ -37,6 +37,7 @@ from newsgraph.timex.quantities import _bare_plural, _duration, _set_a, _set_adv
 from newsgraph.timex.reading import Reading
 from newsgraph.timex.relative import (
     _clock,
+    _part_ref,
     _quarter_ref,
     _refword,
     _rel_unit,
@@ -93,6 +94,7 @@ _HANDLERS = {
     "refword": _refword,
     "year_ref": _year_ref,
     "weekend_ref": _weekend_ref,
+    "part_ref": _part_ref,
     "quarter_ref": _quarter_ref,
     "bare_plural": _bare_plural,
     "clock": _clock,

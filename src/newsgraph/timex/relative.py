@@ -214,6 +214,17 @@ def _year_ref(c: Candidate, text: str) -> Reading | None:
     return _relative(c, "date", build, "discourse", "XXXX", mod=mod)
 
 
+def _part_ref(c: Candidate, text: str) -> Reading | None:
+    """ "in the morning", "by mid-afternoon": that part of the day under discussion (``TMO``, ``TAF``...)."""
+    code = lexicon().day_parts[(c.groups.get("part") or c.groups["midpart"]).lower()]
+
+    def build(a: Anchor) -> Granule:
+        d = _anchor_day(Anchor(a.day, False)) if a.day is not None else a.reference or _anchor_day(a)
+        return cal.day_part(d, code)
+
+    return _relative(c, "date", build, "discourse", f"XXXX-XX-XXT{code}")
+
+
 def _weekend_ref(c: Candidate, text: str) -> Reading | None:
     """ "the weekend": the last one (or the one under way) in a report, the next one when announced.
 
@@ -249,6 +260,10 @@ def _clock(c: Candidate, text: str) -> Reading | None:
         return None  # "high noon": a showdown, not midday
     if "noon" in c.groups:
         h, mi = (0, 0) if c.groups["noon"].lower() == "midnight" else (12, 0)
+    elif "h2" in c.groups:  # "4 in the morning", "11 at night"
+        part, mi = c.groups["dpart"].lower(), 0
+        h = int(c.groups["h2"]) % 12
+        h += 0 if part == "morning" or (part == "night" and h < 6) else 12
     else:
         h = int(c.groups["h"]) % 12 + (12 if c.groups["ampm"].lower().startswith("p") else 0)
         mi = int(c.groups.get("mi", "0"))
