@@ -233,3 +233,32 @@ def test_ages_numbers_and_capitalised_descriptions(rescue_docs: dict[str, Doc]) 
     assert not together(clusters, two.id, three.id)
     assert together(clusters, singer_name.id, singer.id)  # "Singer X" tagged PROPN
     assert not together(clusters, name.id, singer.id)
+
+
+# Three reports of one flood (written for this test): a middle name, a naming verb, and
+# "yesterday" in a report that gives no weekday.
+FLOOD = {
+    "f1": "Police identified the dead farmer as Peter Okafor. He was swept away on Sunday. "
+    "Rescuers searched the banks on Sunday.",
+    "f2": "Peter James Okafor died in the flood on Sunday. The farmer had tried to save his cattle.",
+    "f3": "The river burst its banks yesterday and a farmer drowned.",
+}
+
+
+@pytest.fixture(scope="module")
+def flood_docs(nlp: Language) -> dict[str, Doc]:
+    return {k: nlp(v) for k, v in FLOOD.items()}
+
+
+def test_middle_names_naming_verbs_and_relative_days(flood_docs: dict[str, Doc]) -> None:
+    d = flood_docs
+    name = mention(d, "f1", "Peter Okafor", "entity")
+    full = mention(d, "f2", "Peter James Okafor", "entity")
+    farmer = mention(d, "f3", "a farmer", "entity")
+    sunday = mention(d, "f1", "Sunday", "entity")
+    sunday2 = mention(d, "f2", "Sunday", "entity")
+    yesterday = mention(d, "f3", "yesterday", "entity")
+    clusters = cluster_entities([name, full, farmer, sunday, sunday2, yesterday], d, [["f1", "f2", "f3"]])
+    assert together(clusters, name.id, full.id, farmer.id)
+    assert together(clusters, sunday.id, sunday2.id, yesterday.id)
+    assert not together(clusters, farmer.id, sunday.id)
