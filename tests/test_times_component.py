@@ -64,3 +64,11 @@ def test_a_scheduling_verb_puts_the_weekday_ahead(nlp: Language) -> None:
 def test_a_weekday_fronted_before_a_scheduling_verb_is_when_it_was_planned(nlp: Language) -> None:
     times = _run(nlp, "On Monday, the union planned a march across the city.", "2016-06-15").times
     assert [t.value for t in times] == ["2016-06-13"]
+
+
+def test_a_purpose_infinitive_does_not_make_the_clause_future(nlp: Language) -> None:
+    # "to attend" says why, not when: the Tuesday of a past-tense report is the last one
+    text = "The envoy flew to Geneva to attend talks on Tuesday."
+    assert [t.value for t in _run(nlp, text, "2016-06-15").times] == ["2016-06-14"]
+    planned = _run(nlp, "The envoy planned to attend talks on Tuesday.", "2016-06-15").times
+    assert [t.value for t in planned] == ["2016-06-21"]

@@ -209,3 +209,18 @@ def test_parts_of_the_day_keep_their_timex3_form(text: str, surface: str, value:
     t = only(text, surface)
     day = value[:10]
     assert (t.value, t.earliest, t.latest) == (value, day, day)
+
+
+def test_more_timex3_forms() -> None:
+    t = only("The pilot answered a minute and a half later.", "a minute and a half")
+    assert (t.kind, t.value) == ("duration", "PT1M30S")
+    t = only("Scientists think the comet will one day hit the moon.", "one day")
+    assert (t.value, t.earliest, t.latest) == ("FUTURE_REF", REF, None)
+    assert only("The match lasted one day.", "one day").value == "P1D"
+    # "the past" before a count is no PAST_REF ("the past three winters")
+    assert [t.text for t in extract("Floods hit the valley in the past three winters.", REF).times] == []
+    t = only("Sales slumped this past winter.", "this past winter")
+    assert (t.value, t.earliest, t.latest) == ("2016-WI", "2015-12-01", "2016-02-29")
+    t = only("Water levels fell from the highs of the late spring.", "the late spring")
+    assert (t.value, t.mod, t.earliest, t.latest) == ("2016-SP", "END", "2016-05-01", "2016-05-31")
+    assert only("Repairs will drag on well into the autumn.", "the autumn").value == "2016-FA"

@@ -41,7 +41,7 @@ def verb_tense(token: Token) -> Tense | None:
     # "has scheduled a hearing Thursday", not "On Friday, the government planned" nor "a vigil planned for Saturday"
     if verb.lemma_ in _SCHEDULING and token.i > verb.i and (verb.tag_ != "VBN" or len(group) > 1):
         return "future"
-    if verb.tag_ == "VB" and any(t.lower_ == "to" for t in group):
+    if verb.tag_ == "VB" and any(t.lower_ == "to" for t in group) and verb.dep_ == "xcomp":
         return "future"  # "planned to leave Thursday", "is expected to vote Monday"
     if any(t.lower_ in _FUTURE_AUX or (t.lower_ == "going" and t.nbor(1).lower_ == "to") for t in group
            if t.i + 1 < len(t.doc)):  # fmt: skip

@@ -12,7 +12,7 @@ from newsgraph.timex.reading import Anchor, Reading
 
 # Words after which a capitalised ambiguous month name ("May", "March") or a season is a time.
 _TIME_PREPOSITION = re.compile(
-    r"(?:\b(?:in|since|by|until|till|from|of|during|through|throughout|before|after|last|this|next|early|late|"
+    r"(?:\b(?:in|into|since|by|until|till|from|of|during|through|throughout|before|after|last|this|next|early|late|"
     r"mid|and|or|to|between|around|on|for|over|that|of|end|beginning|start|middle)[\s-]*|[-–])\s*$",
     re.IGNORECASE,
 )
@@ -175,9 +175,16 @@ def _duration_value(n: float | None, letter: str, time: bool) -> str:
     if n == int(n):
         return f"{prefix}{int(n)}{letter}"
     whole, frac = int(n), n - int(n)
-    finer = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False)}
-    if letter in finer:
-        factor, sub, sub_time = finer[letter]
+    # a fraction in the next unit down: "a minute and a half" is PT1M30S, "a day and a half" P1DT12H
+    finer = {
+        ("Y", False): (12, "M", False),
+        ("D", False): (24, "H", True),
+        ("H", True): (60, "M", True),
+        ("M", True): (60, "S", True),
+        ("W", False): (7, "D", False),
+    }
+    if (letter, time) in finer:
+        factor, sub, sub_time = finer[(letter, time)]
         rest = frac * factor
         if rest == int(rest):
             head = f"{prefix}{whole}{letter}" if whole else prefix

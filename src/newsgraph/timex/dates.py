@@ -274,7 +274,7 @@ def _season_rel(c: Candidate, text: str) -> Reading | None:
         ref = _anchor_day(a)
         this = cal.season(ref.year, code)
         assert this.earliest is not None and this.latest is not None
-        if det == "last":
+        if det in ("last", "this past"):
             return this if this.latest < ref else cal.season(ref.year - 1, code)
         if det == "next":
             return this if this.earliest > ref else cal.season(ref.year + 1, code)
@@ -311,6 +311,9 @@ def _season_bare(c: Candidate, text: str) -> Reading | None:
         policy="partial",
         unresolved=f"XXXX-{code}",
         needs_year=True,
+        mod=lexicon().modifiers[c.groups["smod"].lower()]
+        if "smod" in c.groups
+        else None,  # "the early summer"
     )
 
 

@@ -103,8 +103,8 @@ _RULES: dict[str, str] = {
     "spelled_year": r"(?:the\s+year\s+)?(?P<spelled>{SPELLEDYEAR})(?![\w-])",
     "year_range": r"(?P<y1>{YEAR})\s*(?:-|–|—)\s*(?P<y2>1[6-9]\d\d|20\d\d|\d\d)(?![\w%])",
     "season_year": r"(?:the\s+)?(?P<season>{SEASON})\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLEDYEAR})(?![\w-]))",
-    "season_rel": r"(?P<det>last|this|next|that|the\s+(?:following|previous|same))\s+(?P<season>{SEASON})",
-    "season_bare": r"the\s+(?P<season>{SEASON})",
+    "season_rel": r"(?P<det>last|this(?:\s+past)?|next|that|the\s+(?:following|previous|same))\s+(?P<season>{SEASON})",
+    "season_bare": r"the\s+(?:(?P<smod>{ADJMOD})[\s-]+)?(?P<season>{SEASON})",
     "quarter": r"(?:the\s+)?(?:(?P<year0>{YEAR})\s+|(?P<ago>year-ago|year-earlier|prior-year)\s+)?"
     r"(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)"
     r"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>{YEARREL})\s+year))?(?![\w])",

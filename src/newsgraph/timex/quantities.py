@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.timex.calendar import Granule
 from newsgraph.timex.common import (
     _ADJECTIVE_USE,
     _AMOUNT_BEFORE,
@@ -23,6 +24,9 @@ _NAME_AFTER = re.compile(
 )
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|could|might|may|can|must|to)\s+$", re.IGNORECASE)
+
+
 def _duration(c: Candidate, text: str) -> Reading | None:
     lex = lexicon()
     unit = lex.units[c.groups["unit"].lower()]
@@ -32,6 +36,19 @@ def _duration(c: Candidate, text: str) -> Reading | None:
         return None
     if n is not None and "half" in c.groups:
         n += 0.5  # "a year and a half"
+    if _norm(text[c.start : c.end]) == "one day" and _MODAL_BEFORE.search(
+        text[max(0, c.start - 12) : c.start]
+    ):
+        # "she will one day lead the party": some time in the future, not a day's length
+        return Reading(
+            c.start,
+            c.end,
+            c.rule,
+            "date",
+            build=lambda a: Granule("FUTURE_REF", a.granule.earliest, None, "day"),
+            policy="reference",
+            unresolved="FUTURE_REF",
+        )
     if _capitalised(c.groups["unit"]):
         return None  # "60 Minutes", "Three Days of the Condor": a title
     if re.fullmatch(r"1[6-9]\d\d|20\d\d", num.strip()) and not c.groups["unit"].lower().endswith("s"):

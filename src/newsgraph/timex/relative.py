@@ -243,6 +243,17 @@ def _weekend_ref(c: Candidate, text: str) -> Reading | None:
 
 def _refword(c: Candidate, text: str) -> Reading | None:
     value = lexicon().reference_words[_norm(c.groups["ref"])]
+    following = re.match(r"\s+(\d+|[a-z]+)\b", text[c.end : c.end + 20]) if value == "PAST_REF" else None
+    if (
+        following
+        and following.group(1) not in ("a", "an")
+        and (
+            following.group(1).isdigit()
+            or following.group(1) in lexicon().number_words
+            or following.group(1) in lexicon().vague_numbers
+        )
+    ):
+        return None  # "the past three summers", "the past few seasons": a stretch, not the past as a whole
 
     def build(a: Anchor) -> Granule:
         ref = _anchor_day(a)
