@@ -69,3 +69,13 @@ def test_party_adjective_names_the_party(nlp: Language) -> None:
     assert not any(
         p == "member_of" for _, p, _ in _triples(nlp, "Andriy Sadovyi, the Ukrainian mayor of Lviv, spoke.")
     )
+
+
+def test_a_persons_lawyer_is_no_member_of_the_person(nlp: Language) -> None:
+    found = _triples(
+        nlp, "Volker tried to work with Mr. Trump's personal lawyer, Rudy Giuliani, on the plan."
+    )
+    assert not any(p == "member_of" for _, p, _ in found)
+    assert ("Paul Tran", "member_of", "Deloitte") in _triples(
+        nlp, "Paul Tran, a lawyer at Deloitte, disagreed."
+    )

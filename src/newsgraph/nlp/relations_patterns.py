@@ -33,6 +33,8 @@ OPERATION_ROLES = frozenset({"target", "patient", "location"})
 OPERATION_TYPES = ("fight", "assault")
 # Role predicates whose organisation may follow "at" ("an executive at X"); "the head at X" is rare.
 AT_ROLES = frozenset({"member_of"})
+# Role predicates whose object is an organisation or a place, never a person.
+ORG_ROLES = frozenset({"member_of", "commands", "part_of"})
 # Nouns for an organisation that a definite description ("the agency's director") may refer back
 # with, and how far back (about three sentences) its antecedent may be named.
 ORG_NOUNS = frozenset(
@@ -235,6 +237,8 @@ class Patterns:
             objs = tuple(
                 e for o in owners for c in o.children if c.dep_ == "poss" and (e := self._org_before(c))
             )
+        if predicate in ORG_ROLES:  # "Trump's lawyer, X" is no membership of a person
+            objs = tuple(o for o in objs if self._type(o) != "PERSON")
         if not objs:
             return
         holders: list[Token] = []
