@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from newsgraph.corpus.coref import (
     CorefMention,
+    animate_nouns,
     cluster_entities,
     cluster_events,
     document_groups,
@@ -262,3 +263,16 @@ def test_middle_names_naming_verbs_and_relative_days(flood_docs: dict[str, Doc])
     assert together(clusters, name.id, full.id, farmer.id)
     assert together(clusters, sunday.id, sunday2.id, yesterday.id)
     assert not together(clusters, farmer.id, sunday.id)
+
+
+def test_person_pronouns_skip_nouns_that_never_name_people(nlp: Language) -> None:
+    # Written for this test: the nearest noun before "She" is the truck, but only the cyclist
+    # is treated as a person (a "who" clause modifies it).
+    docs = {"c1": nlp("A cyclist who was riding home was hit by a truck. She was thrown off.")}
+    cyclist = mention(docs, "c1", "A cyclist", "entity")
+    truck = mention(docs, "c1", "a truck", "entity")
+    she = mention(docs, "c1", "She", "entity")
+    clusters = cluster_entities([cyclist, truck, she], docs, [["c1"]])
+    assert together(clusters, cyclist.id, she.id)
+    assert not together(clusters, truck.id, she.id)
+    assert animate_nouns(docs.values()) == {"cyclist"}
