@@ -224,3 +224,8 @@ def test_more_timex3_forms() -> None:
     t = only("Water levels fell from the highs of the late spring.", "the late spring")
     assert (t.value, t.mod, t.earliest, t.latest) == ("2016-SP", "END", "2016-05-01", "2016-05-31")
     assert only("Repairs will drag on well into the autumn.", "the autumn").value == "2016-FA"
+
+
+def test_the_week_of_a_day_is_its_iso_week() -> None:
+    t = only("The trial opens the week of Sept. 12, the clerk said.", "the week of Sept. 12")
+    assert (t.value, t.earliest, t.latest) == ("2016-W37", "2016-09-12", "2016-09-18")

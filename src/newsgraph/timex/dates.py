@@ -142,6 +142,24 @@ def _rel_month(c: Candidate, text: str) -> Reading | None:
     return _relative(c, "date", build, "reference", f"XXXX-{m:02d}")
 
 
+def _week_of(c: Candidate, text: str) -> Reading | None:
+    """ "the week of March 6": the ISO week holding that day (TIMEX3 ``2000-W10``)."""
+    day = _month_day(c, text)
+    if day is None:
+        return None
+    if day.granule is not None:
+        assert day.granule.earliest is not None
+        return day.with_(granule=cal.week(day.granule.earliest))
+    assert day.build is not None
+    build_day = day.build
+
+    def build(a: Anchor) -> Granule | None:
+        g = build_day(a)
+        return cal.week(g.earliest) if g is not None and g.earliest is not None else None
+
+    return day.with_(build=build, unresolved="XXXX-WXX")
+
+
 def _rel_month_day(c: Candidate, det: str, m: int, d: int) -> Reading | None:
     """ "last Oct. 23": the latest such day before the document date; "next March 3" the first after it."""
     if _safe_date(2000, m, d) is None:

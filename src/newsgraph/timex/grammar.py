@@ -93,6 +93,7 @@ _RULES: dict[str, str] = {
     "mdy": r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
     "dmy": r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})"
     r"(?:,?\s+(?P<year>{YEAR}))?",
+    "week_of": r"the\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR}))?",
     "day_range": r"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s*(?:-|–|—|to|through)\s*(?P<d2>{DAY})"
     r"(?:,?\s+(?P<year>{YEAR}))?",
     "my": r"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLEDYEAR})(?![\w-]))",

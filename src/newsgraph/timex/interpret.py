@@ -29,6 +29,7 @@ from newsgraph.timex.dates import (
     _season_rel,
     _season_year,
     _spelled_year,
+    _week_of,
     _year,
     _year_range,
 )
@@ -62,6 +63,7 @@ _HANDLERS = {
     "mdy": _month_day,
     "dmy": _month_day,
     "day_range": _day_range,
+    "week_of": _week_of,
     "my": _my,
     "month_rel": _month_rel,
     "rel_month": _rel_month,
