@@ -91,7 +91,9 @@ def run(shared: Path) -> dict[str, object]:
     for setting, (groups, entity_groups, name_blocks) in settings.items():
         figures: dict[str, object] = {"groups": len(groups), "entity_groups": len(entity_groups)}
         _header(f"{setting} ({len(groups)} document groups; {len(entity_groups)} for entities)")
-        entities = cluster_entities(dev.entities, dev.docs, entity_groups, name_groups=name_blocks)
+        entities = cluster_entities(
+            dev.entities, dev.docs, entity_groups, name_groups=name_blocks, event_groups=groups
+        )
         events = cluster_events(dev.events, dev.docs, groups, entities, dev.entities)
         figures["events_same_lemma"] = _row(
             "events: same head lemma",

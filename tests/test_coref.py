@@ -276,3 +276,24 @@ def test_person_pronouns_skip_nouns_that_never_name_people(nlp: Language) -> Non
     assert together(clusters, cyclist.id, she.id)
     assert not together(clusters, truck.id, she.id)
     assert animate_nouns(docs.values()) == {"cyclist"}
+
+
+def test_relative_days_join_the_weekday_of_their_own_happening(nlp: Language) -> None:
+    # Written for this test: two fires of one town, reported in one entity group; "yesterday"
+    # in a report of the second fire is its Tuesday, not the first fire's Sunday.
+    docs = {
+        "a1": nlp("A fire destroyed the mill on Sunday."),
+        "a2": nlp("The mill burned down on Sunday."),
+        "a3": nlp("Another fire hit the school on Tuesday."),
+        "a4": nlp("The school caught fire yesterday."),
+    }
+    sundays = [mention(docs, d, "Sunday", "entity") for d in ("a1", "a2")]
+    tuesday = mention(docs, "a3", "Tuesday", "entity")
+    yesterday = mention(docs, "a4", "yesterday", "entity")
+    mentions = [*sundays, tuesday, yesterday]
+    happenings = [["a1", "a2"], ["a3", "a4"]]
+    split = cluster_entities(mentions, docs, [sorted(docs)], event_groups=happenings)
+    assert together(split, tuesday.id, yesterday.id)
+    assert not together(split, sundays[0].id, yesterday.id)
+    joint = cluster_entities(mentions, docs, [sorted(docs)])  # one happening: the main day wins
+    assert together(joint, sundays[0].id, sundays[1].id, yesterday.id)
