@@ -229,3 +229,9 @@ def test_more_timex3_forms() -> None:
 def test_the_week_of_a_day_is_its_iso_week() -> None:
     t = only("The trial opens the week of Sept. 12, the clerk said.", "the week of Sept. 12")
     assert (t.value, t.earliest, t.latest) == ("2016-W37", "2016-09-12", "2016-09-18")
+
+
+def test_a_holiday_week_is_the_iso_week_of_the_holiday() -> None:
+    # Easter 2016 fell on Sunday March 27, the last day of ISO week 12
+    t = only("Crowds filled the squares during Easter week.", "Easter week")
+    assert (t.value, t.earliest, t.latest) == ("2016-W12", "2016-03-21", "2016-03-27")

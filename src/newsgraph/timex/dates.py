@@ -444,22 +444,25 @@ def _holiday(c: Candidate, text: str) -> Reading | None:
     if not _capitalised(name):
         return None
     spec = lexicon().holidays[_norm(name).replace("’", "'")]
+    # "Easter week", "Christmas week": the ISO week holding the holiday (TIMEX3 "2000-W16")
+    unit = cal.week if "hweek" in c.groups else cal.day
     if "year" in c.groups:
-        return Reading(c.start, c.end, c.rule, "date", granule=cal.day(spec.date_in(int(c.groups["year"]))))
+        return Reading(c.start, c.end, c.rule, "date", granule=unit(spec.date_in(int(c.groups["year"]))))
     det = c.groups.get("det", "").lower()
 
     def build(a: Anchor) -> Granule:
         ref = _anchor_day(a)
         if not a.is_reference:
-            return cal.day(spec.date_in(ref.year))
+            return unit(spec.date_in(ref.year))
         options = [spec.date_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
         if det == "last":
-            return cal.day(max(d for d in options if d < ref))
+            return unit(max(d for d in options if d < ref))
         if det == "next":
-            return cal.day(min(d for d in options if d > ref))
+            return unit(min(d for d in options if d > ref))
         if det == "this":
-            return cal.day(options[1])
+            return unit(options[1])
         year = _year_of(a, options[1].month, options[1].day)
-        return cal.day(spec.date_in(year))
+        return unit(spec.date_in(year))
 
-    return Reading(c.start, c.end, c.rule, "date", build=build, policy="partial", unresolved="XXXX-XX-XX")
+    unresolved = "XXXX-WXX" if "hweek" in c.groups else "XXXX-XX-XX"
+    return Reading(c.start, c.end, c.rule, "date", build=build, policy="partial", unresolved=unresolved)

@@ -116,7 +116,8 @@ _RULES: dict[str, str] = {
     "quarter_of_rel": r"(?P<rel>this|last|next)\s+year['’]s\s+(?P<ord>{ORD})[\s-]+(?P<part>quarter|half)(?![\w])",
     "decade_short": r"(?:the\s+)?'(?P<dec2>\d0)s(?![\w])",
     "century": r"(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century(?![\w])",
-    "holiday": r"(?:(?P<det>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?",
+    "holiday": r"(?:(?P<det>last|this|next)\s+)?(?P<hol>{HOLIDAY})(?P<hweek>\s+week(?![\w-]))?"
+    r"(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?",
     "weekday": r"(?:(?P<det>last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
     "relday": r"(?P<rd>{RELDAY})(?:\s+(?P<part>{PART}))?(?![\w])",
     "tonight": r"(?P<tn>tonight|last\s+night|this\s+(?P<part>{PART}))(?![\w])",
