@@ -297,3 +297,14 @@ def test_relative_days_join_the_weekday_of_their_own_happening(nlp: Language) ->
     assert not together(split, sundays[0].id, yesterday.id)
     joint = cluster_entities(mentions, docs, [sorted(docs)])  # one happening: the main day wins
     assert together(joint, sundays[0].id, sundays[1].id, yesterday.id)
+
+
+def test_bracketed_notes_are_not_descriptions(nlp: Language) -> None:
+    # Written for this test: "(ankle)" is an injury note, not what the player is.
+    docs = {
+        "i1": nlp("Doctors say Leo Marsh (ankle) will miss the final."),
+        "i2": nlp("The ankle needs surgery, the club said."),
+    }
+    name = mention(docs, "i1", "Leo Marsh", "entity")
+    ankle = mention(docs, "i2", "The ankle", "entity")
+    assert not together(cluster_entities([name, ankle], docs, [["i1", "i2"]]), name.id, ankle.id)

@@ -230,6 +230,14 @@ def _entity(m: CorefMention, doc: Doc, sent_of: Mapping[int, int]) -> _Entity:
     return _Entity(m, sent_of[head.i], head, "nominal", lemma, "", (lemma,), head.ent_type_, age)
 
 
+def _after_comma(tok: Token) -> bool:
+    """An apposition set off by a comma ("X, an actress"). The parser also calls the second
+    object of "offered X a contract" and a bracketed "X (knee)" appositions. (Allowing a
+    headline's "X the second climber" too: TRAIN 76.02 against 76.11.)"""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text == ","
+
+
 def _span_descriptors(doc: Doc, name: set[int]) -> set[str]:
     """Common nouns an article puts next to a name: "actress Tara Reid", "Reid, the actress",
     "rep Jack Ketsoyan", "Reid is an actress". Other mentions may then call the bearer by that
@@ -240,7 +248,7 @@ def _span_descriptors(doc: Doc, name: set[int]) -> set[str]:
         for child in tok.children:
             if (
                 child.i not in name
-                and child.dep_ in ("compound", "appos")
+                and (child.dep_ == "compound" or (child.dep_ == "appos" and _after_comma(child)))
                 and (
                     # A headline capitalises the noun: "Actress Jane Roe" (PROPN, but outside the name).
                     child.pos_ == "NOUN" or (child.pos_ == "PROPN" and not child.ent_type_)
@@ -280,10 +288,11 @@ def _group_titles(docs: Sequence[Doc]) -> dict[str, set[str]]:
         for ent in doc.ents:
             words = name_key(ent.text).split() if ent.label_ == "PERSON" else []
             if words:
-                titles[words[-1]] |= _span_descriptors(doc, set(range(ent.start, ent.end)))
+                key = words[-1]
+                titles[key] |= _span_descriptors(doc, set(range(ent.start, ent.end)))
                 age = _age(doc, set().union(*(_age_context(t) for t in ent)))
                 if age:
-                    titles[words[-1]].add("age:" + age)
+                    titles[key].add("age:" + age)
     return titles
 
 
@@ -371,11 +380,12 @@ def _entity_score(a: _Entity, b: _Entity, titles: Mapping[str, set[str]]) -> flo
                 return 0.0
         return 0.8 if a.key == b.key else 0.0
     name, noun = (a, b) if a.kind == "name" else (b, a)
-    if noun.age and name.words and "age:" + noun.age in titles.get(name.words[-1], ()):
+    described = titles.get(name.words[-1], set()) if name.words else set()
+    if noun.age and "age:" + noun.age in described:
         return DESCRIPTOR_SCORE
     if name.head.lower_ == noun.head.lower_:
         return 0.8  # the parser tagged one occurrence of a name as a common noun
-    if name.words and noun.key in titles.get(name.words[-1], ()):
+    if noun.key in described:
         return DESCRIPTOR_SCORE
     return 0.0
 
