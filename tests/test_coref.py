@@ -308,3 +308,17 @@ def test_bracketed_notes_are_not_descriptions(nlp: Language) -> None:
     name = mention(docs, "i1", "Leo Marsh", "entity")
     ankle = mention(docs, "i2", "The ankle", "entity")
     assert not together(cluster_entities([name, ankle], docs, [["i1", "i2"]]), name.id, ankle.id)
+
+
+def test_calendar_dates_match_by_month_and_day(nlp: Language) -> None:
+    # Written for this test: two reports of one storm, and an unrelated date.
+    docs = {
+        "d1": nlp("The storm reached the coast on Tuesday, March 4, and flooded the harbour."),
+        "d2": nlp("Since Mar. 4 the harbour has stayed closed, and it may reopen on March 9."),
+    }
+    first = mention(docs, "d1", "Tuesday , March 4", "entity")
+    same = mention(docs, "d2", "Mar. 4", "entity")
+    other = mention(docs, "d2", "March 9", "entity")
+    clusters = cluster_entities([first, same, other], docs, [["d1", "d2"]])
+    assert together(clusters, first.id, same.id)
+    assert not together(clusters, first.id, other.id)

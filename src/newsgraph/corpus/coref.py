@@ -299,6 +299,39 @@ def _group_titles(docs: Sequence[Doc]) -> dict[str, set[str]]:
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
+_MONTHS = {
+    m[:3]: n
+    for n, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"),
+        start=1,
+    )
+}  # fmt: skip
+
+
+def _month_days(e: _Entity) -> frozenset[tuple[int, int]]:
+    """(month, day) pairs a mention names: "December 11", "Dec. 11", "11 December", "6th June"."""
+    doc = e.head.doc
+    toks = [doc[i] for i in sorted(e.mention.tokens) if doc[i].text not in (".", ",")]
+    out: set[tuple[int, int]] = set()
+    for n, tok in enumerate(toks):
+        word = tok.lower_.rstrip(".")
+        month = _MONTHS.get(word[:3]) if word.isalpha() and (tok.is_title or tok.is_upper) else None
+        if month is None or (len(word) > 3 and not any(m.startswith(word) for m in _MONTH_NAMES)):
+            continue
+        for other in toks[max(0, n - 1) : n] + toks[n + 1 : n + 2]:
+            digits = other.lower_.rstrip("stndrh") if other.lower_[:1].isdigit() else ""
+            if digits.isdigit() and 1 <= int(digits) <= 31:
+                out.add((month, int(digits)))
+    return frozenset(out)
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "sept",
+)  # fmt: skip
+
+
 def _weekdays(e: _Entity) -> frozenset[str]:
     """Weekday names inside a mention (the day a time expression falls on)."""
     doc = e.head.doc
@@ -355,6 +388,10 @@ def _numbers(e: _Entity) -> frozenset[str]:
 def _entity_score(a: _Entity, b: _Entity, titles: Mapping[str, set[str]]) -> float:
     """How likely two non-pronoun mentions corefer, from their names or heads alone; ``titles``
     maps the last word of a name to the nouns its articles describe it with."""
+    dates_a, dates_b = _month_days(a), _month_days(b)
+    if dates_a and dates_b:
+        # "December 11" ~ "Dec. 11, 2008"; "December 11" is not "December 12".
+        return WEEKDAY_SCORE if dates_a & dates_b else 0.0
     if a.kind == "name" and b.kind == "name":
         if a.key == b.key or (a.skeleton and a.skeleton == b.skeleton):
             return 1.0
