@@ -34,6 +34,7 @@ class EntityLexicon:
     honorifics: frozenset[str]
     not_names: frozenset[str]
     demonyms: frozenset[str]
+    legal_forms: frozenset[str] = frozenset()  # "Ltd", "AG": a name ending in one is a company
 
     def variant(self, text: str) -> Variant | None:
         """The canonical entry ``text`` is a variant of (or the canonical name itself)."""
@@ -85,4 +86,5 @@ def lexicon() -> EntityLexicon:
         honorifics=frozenset(w.lower() for w in _words(titles, "honorific", "titles.yaml")),
         not_names=frozenset(_words(acronyms, "not_names", "acronyms.yaml")),
         demonyms=frozenset(_words(demonyms, "words", "demonyms.yaml")),
+        legal_forms=frozenset(_words(heads, "legal", "heads.yaml")) if "legal" in heads else frozenset(),
     )

@@ -134,6 +134,12 @@ def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[
 
     while i < j and loose_start(doc[i]):
         i += 1
+    # "Office of Foreign Assets Control (OFAC": a span that opens a parenthesis it does not close
+    # ends before it; the parenthesis holds an abbreviation or an aside, not more of the name.
+    for k in range(i, j):
+        if doc[k].text == "(" and not any(doc[m].text == ")" for m in range(k + 1, j)):
+            j = k
+            break
     # A title word swallowed into a PERSON span ("President Obama") becomes a title of the person.
     for k in range(j - 1, i, -1):
         phrase = doc[i:k].text.lower()

@@ -188,6 +188,7 @@ def cluster(
 
     _join_initials(groups, uf)
     _join_modifiers(doc, groups, index, uf, lex)
+    _join_legal_forms(groups, index, uf, lex)
     full = [n for n, g in enumerate(groups) if g.full_name]
     for a, b in itertools.combinations(full, 2):
         if _same_person(groups[a], groups[b]):
@@ -259,6 +260,24 @@ def _join_modifiers(
             n, modifier = sources[0]
             uf.union(n, m)
             groups[n].modifier_variant = modifier
+
+
+def _join_legal_forms(groups: list[Group], index: dict[str, int], uf: _UnionFind, lex: EntityLexicon) -> None:
+    """ "Kestrel Maritime Ltd" → "Kestrel Maritime"; "Alpenrand Advisory AG" → "Alpenrand": a company
+    written with its legal form is the company written without it, or its first word alone when the
+    full name has three or more words and that word is not a known place ("China Merchants Bank Ltd"
+    is not China)."""
+    for n, g in enumerate(groups):
+        if len(g.words) < 2 or g.words[-1] not in lex.legal_forms:
+            continue
+        bare = g.words[:-1]
+        keys = [" ".join(bare).casefold()]
+        if len(bare) >= 2 and not is_known_place(bare[0]):
+            keys.append(bare[0].casefold())
+        for key in keys:
+            m = index.get(key)
+            if m is not None and m != n:
+                uf.union(n, m)
 
 
 def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None:

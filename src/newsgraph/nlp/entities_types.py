@@ -2,6 +2,7 @@
 
 Rules, first that applies wins:
 
+0. a name ending in a company's legal form ("Kestrel Maritime Ltd") in the cluster → ORG;
 1. a person's full name in the cluster (or a surname shared by known people) → PERSON;
 2. the variant lexicon's type ("UN" → ORG);
 3. a demonym, or a name ending in one ("Iranian", "Virginia Democrats") → NORP, kept apart from
@@ -33,6 +34,9 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
     votes: Counter[str] = Counter()
     for g in groups:
         votes.update(g.labels)
+    # A legal form ("... Ltd", "... AG") names a company, whatever NER said of its short forms.
+    if any(len(g.words) >= 2 and g.words[-1] in lex.legal_forms for g in groups):
+        return "ORG"
     if any(g.full_name or g.ambiguous_surname for g in groups):
         return "PERSON"
     lexicon_type = next((g.lexicon_type for g in groups if g.lexicon_type), None)
