@@ -144,9 +144,10 @@ def analyze_many(
         yield from _analyze_batch(batch, reference_date=reference_date, nlp=nlp)
 
 
-# Documents run through ``nlp.pipe`` together so spaCy's tok2vec/parser/NER batch their matrix work;
-# 16 is spaCy's own default batch size for short documents (benchmarks/speed.py measures the effect).
-BATCH_SIZE = 16
+# Documents run through ``nlp.pipe`` together so spaCy batches its matrix work. Measured on the 90
+# article-extraction bodies (one process, 2 cores): batch 1 → 5.57 docs/s, peak RSS 323 MB; 4 → 5.86, 387 MB;
+# 8 → 5.90, 467 MB; 16 → 5.83, 579 MB. Past 4 the speed is flat and memory grows with the longest articles.
+BATCH_SIZE = 4
 
 
 def _prepare(raw: RawDocument, reference_date: str | None, nlp: Language) -> Doc:
