@@ -79,3 +79,8 @@ def test_a_persons_lawyer_is_no_member_of_the_person(nlp: Language) -> None:
     assert ("Paul Tran", "member_of", "Deloitte") in _triples(
         nlp, "Paul Tran, a lawyer at Deloitte, disagreed."
     )
+
+
+def test_sanctions_list_attached_to_the_object_phrase(nlp: Language) -> None:
+    text = "The Treasury added Sovcomflot and three of its tankers to its sanctions list in May."
+    assert ("Treasury", "sanctions", "Sovcomflot") in _triples(nlp, text)

@@ -29,6 +29,8 @@ THROUGH_ROLES = frozenset({"agent"})
 # "a market in the town of X": two phrases down reaches the name; deeper is another topic.
 NESTED_PLACE_DEPTH = 2
 NESTED_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "of"})
+# "added X and four of its vessels to the list": from the list's "to" up to the verb is 4 arcs.
+LISTING_CLIMB = 4
 
 
 @dataclass
@@ -171,8 +173,14 @@ def listing_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("to", "on") or prep.head is prep:
         return None
-    verb = prep.head
-    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs else None
+    cur = prep.head
+    # The parser may hang "to its sanctions list" on the object ("added X and four of its vessels
+    # to ..."): climb through the object phrase to the verb, a few arcs at most.
+    for _ in range(LISTING_CLIMB):
+        if cur.pos_ == "VERB" or cur.dep_ not in ("pobj", "prep", "dobj", "conj", "appos") or cur.head is cur:
+            break
+        cur = cur.head
+    return cur if cur.pos_ == "VERB" and cur.lemma_.lower() in verbs else None
 
 
 def patient_heads(trigger: Token, pos: str, args: list[tuple[str, Token]]) -> list[Token]:

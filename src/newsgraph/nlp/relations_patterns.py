@@ -141,22 +141,19 @@ class Patterns:
                 objs = [o for o in objs if o not in op_objs]
             yield Candidate(subj, entry.name, self._objects(objs, lists=entry.lists), verb)
         # "X added Y to its sanctions list": listing on a sanctions list sanctions the listed
-        for prep in verb.children:
-            if prep.dep_ == "prep" and lemma in self.events.roles.listing_verbs:
-                lists = [
-                    p
-                    for p in prep.children
-                    if p.dep_ == "pobj" and listing_verb(p, self.events.roles.listing_verbs)
-                ]
-                for lst in lists:
-                    sense = next(iter(self.events.senses_for(lst.lemma_.lower(), "noun")), None)
-                    kinds = {c.lemma_.lower() for c in lst.children if c.dep_ in ("compound", "amod", "nmod")}
-                    if (
-                        sense is not None
-                        and sense.type == "sanction"
-                        and (not sense.modifier or kinds & sense.modifier)
-                    ):
-                        yield Candidate(subj, "sanctions", self._objects(dobj), verb)
+        if lemma in self.events.roles.listing_verbs:
+            for lst in verb.subtree:
+                lister = listing_verb(lst, self.events.roles.listing_verbs) if lst.pos_ == "NOUN" else None
+                if lister is None or lister.i != verb.i:
+                    continue
+                sense = next(iter(self.events.senses_for(lst.lemma_.lower(), "noun")), None)
+                kinds = {c.lemma_.lower() for c in lst.children if c.dep_ in ("compound", "amod", "nmod")}
+                if (
+                    sense is not None
+                    and sense.type == "sanction"
+                    and (not sense.modifier or kinds & sense.modifier)
+                ):
+                    yield Candidate(subj, "sanctions", self._objects(dobj), verb)
         if lemma in self.lex.money_verbs and any(self._is_money(o) for o in dobj):
             recipients = [
                 p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
