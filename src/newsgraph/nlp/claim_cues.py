@@ -242,6 +242,11 @@ def _inverted_subject(verb: Token) -> Span | None:
     return None
 
 
+def _quoted(tokens: Sequence[Token]) -> bool:
+    """Whether a unit opens inside quotation marks (someone else's words)."""
+    return bool(tokens) and tokens[0].text in ("“", '"', "‘", "'")
+
+
 def is_instruction(sent: Span) -> bool:
     """An imperative with no clause of its own ("See the map below."): it asserts nothing."""
     root = sent.root
@@ -349,6 +354,11 @@ def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
             m = lex.rhetorical_questions.match_at(tokens, first)
         if m is not None:
             add(first, m, "rhetorical")
+        elif is_question and not _quoted(tokens) and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            # A verbless question in the writer's own voice asks nothing: it is a jab ("Value for
+            # money, anyone?", "Coincidence?"). Questions with a verb may be real ones.
+            mark = max(k for k, t in enumerate(tokens) if t.text == "?")
+            found.cues.append(_cue(tokens, mark, 1, "rhetorical"))
     for i, tok in enumerate(tokens):
         if i in taken:
             continue

@@ -101,10 +101,12 @@ class ClaimsComponent:
         return doc
 
     def _claim(self, span: Span, state: NgState, claim_id: str) -> Claim | None:
-        if _words(span) < MIN_WORDS or _is_heading(span) or is_instruction(span):
+        if _words(span) < MIN_WORDS or _is_heading(span):
             return None
         cues = detect(span, self.lexicon)
         strong = bool(cues.kinds() & STRONG_OPINION_KINDS)
+        if is_instruction(span) and not strong:  # "Forgive me if ..." addresses the reader as opinion
+            return None
         if not strong and (not _has_verb(span) or span.text.rstrip("”\"’') ").endswith("?")):
             return None
         start, end = span.start_char, span.end_char
