@@ -40,3 +40,19 @@ def test_unclear_is_uncertain(nlp: Language) -> None:
     assert next(iter(found.values())) in ("hedged", "speculative")
     found = _claims(nlp, "It remains unclear how many ships were hit.")
     assert next(iter(found.values())) in ("hedged", "speculative")
+
+
+def test_speaker_after_the_reported_words(nlp: Language) -> None:
+    text = (
+        "Floods cut the main road on Monday and swept away two bridges, local officials and residents said."
+    )
+    assert list(_claims(nlp, text).values()) == ["attributed"]
+    assert list(_claims(nlp, "The bridge collapsed on Tuesday, killing four people.").values()) == [
+        "asserted"
+    ]
+
+
+def test_accusations_and_estimates_with_a_source_are_attributed(nlp: Language) -> None:
+    assert list(_claims(nlp, "Greece accused Turkey of violating its airspace.").values()) == ["attributed"]
+    text = "The analyst estimated that the mine produces 40,000 tonnes a year."
+    assert list(_claims(nlp, text).values()) == ["attributed"]

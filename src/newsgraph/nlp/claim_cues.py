@@ -41,6 +41,27 @@ _MAIN_CLAUSE_ONLY = frozenset({"would", "should"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 _SOURCE_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# Reporting verbs whose reported content is an "of"/"for" + gerund phrase ("accused X of lying").
+_CHARGE_VERBS = frozenset({"accuse", "blame", "charge"})
+# A speaker written after the reported words: ", local officials and hospital staff said." (words).
+MAX_TRAILING_SOURCE = 8
+# Plural nouns of people who speak for something: officials, witnesses, residents, staff...
+_SOURCE_SUFFIXES = (
+    "officials",
+    "witnesses",
+    "residents",
+    "staff",
+    "sources",
+    "police",
+    "experts",
+    "analysts",
+    "diplomats",
+    "doctors",
+    "medics",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+)
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 _FILLERS = frozenset({"and", "but", "so", "now", "yet", "or", "well", "oh"})
 
@@ -270,6 +291,35 @@ def _is_source(phrase: Span, lex: Lexicon) -> bool:
     )
 
 
+def _charge_clause(verb: Token) -> bool:
+    """ "accused Russia of using the site": the "of" + gerund is what the source charges."""
+    return verb.lemma_.lower() in _CHARGE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and any(g.dep_ == "pcomp" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _trailing_source(sent: Span, verb: Token) -> Span | None:
+    """ "..., local officials and hospital staff said.": a speaker and a reporting verb closing the
+    sentence after a comma (the parser often misreads this order, so it is read from the tokens)."""
+    doc = sent.doc
+    end = verb.i + 1
+    if end < sent.end and not all(t.is_punct for t in doc[end : sent.end]):
+        return None
+    for k in range(verb.i - 1, max(sent.start, verb.i - MAX_TRAILING_SOURCE) - 1, -1):
+        if doc[k].text == ",":
+            words = doc[k + 1 : verb.i]
+            if words and any(
+                t.pos_ in ("PROPN", "PRON")
+                or t.ent_type_ in _SOURCE_ENT_TYPES
+                or t.lower_.endswith(_SOURCE_SUFFIXES)
+                for t in words
+            ):
+                return words
+            return None
+    return None
+
+
 def _verb_frames(sent: Span, lex: Lexicon) -> list[Attribution]:
     out = []
     has_quote = bool(re.search(r"[“”\"]", sent.text))
@@ -278,10 +328,11 @@ def _verb_frames(sent: Span, lex: Lexicon) -> list[Attribution]:
             continue
         if not (_in_main_clause(tok) or (tok.dep_ == "parataxis" and tok.head.dep_ == "ROOT")):
             continue
-        has_clause = any(c.dep_ in _CLAUSE_DEPS for c in tok.children)
-        if not has_clause and not (has_quote and tok.dep_ in ("ROOT", "parataxis")):
+        trailing = _trailing_source(sent, tok)
+        has_clause = any(c.dep_ in _CLAUSE_DEPS for c in tok.children) or _charge_clause(tok)
+        if not (has_clause or trailing) and not (has_quote and tok.dep_ in ("ROOT", "parataxis")):
             continue
-        subject = _subject(tok) or _inverted_subject(tok)
+        subject = trailing or _subject(tok) or _inverted_subject(tok)
         if subject is not None and subject.root.lower_ in _FIRST_PERSON:
             continue
         if subject is None and tok.tag_ in ("VB", "VBP") and tok.dep_ == "ROOT":
@@ -384,8 +435,12 @@ def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
                 found.cues.append(frame.cue)
                 taken.update(range(i, i + m.length))
     for frame in _verb_frames(sent, lex) + _noun_frames(sent, lex):
+        if any(a.cue.start == frame.cue.start for a in found.attributions):
+            continue
+        # a verb that is also a hedge or speculation cue ("accused", "estimated") still reports
+        # a source; its cue is listed once
+        found.attributions.append(frame)
         if not any(c.start == frame.cue.start for c in found.cues):
-            found.attributions.append(frame)
             found.cues.append(frame.cue)
     found.cues.extend(_scare_quotes(sent, lex))
     found.cues.sort(key=lambda c: (c.start, c.end))
