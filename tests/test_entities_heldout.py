@@ -33,3 +33,8 @@ def test_company_with_and_without_its_legal_form_is_one_organisation(nlp: Langua
     assert len(northgale) == 1 and "Northgale Shipping" in northgale[0][1] and northgale[0][0] == "ORG"
     brennvik = [v for v in found.values() if "Brennvik Holdings AG" in v[1]]
     assert len(brennvik) == 1 and "Brennvik" in brennvik[0][1] and brennvik[0][0] == "ORG"
+
+
+def test_name_after_town_of_is_a_place(nlp: Language) -> None:
+    found = _entities(nlp, "Shelling hit the nuclear plant near the town of Enerhodar on Thursday.")
+    assert found["Enerhodar"][0] == "GPE"

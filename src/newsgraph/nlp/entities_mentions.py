@@ -283,13 +283,18 @@ def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]
 # Prepositions that put what follows in a place ("in Gainesville", "near Calais"); "from" and "to"
 # are left out: "a letter from Obama", "a reply to Jackson".
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around", "inside"})
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "suburb", "province", "district"})
 
 
 def relabel_places(doc: Doc, cands: list[Cand], is_place: Callable[[str], bool]) -> None:
     """A known place name after a locative preposition is a place, whatever NER said ("in Gainesville"
     tagged PERSON); a possessive after it ("in Jackson's speech") keeps NER's label."""
     for c in cands:
-        if c.label not in ("PERSON", "ORG") or c.i == 0 or doc[c.i - 1].lower_ not in _LOCATIVE:
+        if c.label not in ("PERSON", "ORG", "PRODUCT") or c.i == 0:
+            continue
+        # "the town of Enerhodar", "the port of Primorsk": a settlement noun and "of" say place too
+        settled = c.i >= 2 and doc[c.i - 1].lower_ == "of" and doc[c.i - 2].lower_ in _SETTLEMENT_NOUNS
+        if doc[c.i - 1].lower_ not in _LOCATIVE and not settled:
             continue
         if c.j < len(doc) and doc[c.j].text in _POSSESSIVE:
             continue
