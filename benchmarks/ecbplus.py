@@ -109,6 +109,21 @@ def end_to_end(
         out[f"entities_{name}"] = _row(
             f"entities: {name}", evaluate(dev.entity_key, align_response(entities, en_align))
         )
+        if name == "records + words":
+            out["events_same_lemma"] = _row(
+                "events: same head lemma (words)",
+                evaluate(
+                    dev.event_key,
+                    align_response(same_head_baseline(event_mentions, dev.docs, groups), ev_align),
+                ),
+            )
+            out["entities_same_head"] = _row(
+                "entities: same head (words)",
+                evaluate(
+                    dev.entity_key,
+                    align_response(same_head_baseline(entity_mentions, dev.docs, groups), en_align),
+                ),
+            )
         detections.append((f"events: {name}", ev_align.detection, len(ev_align.to_key), len(event_mentions)))
         detections.append(
             (f"entities: {name}", en_align.detection, len(en_align.to_key), len(entity_mentions))
