@@ -1,4 +1,4 @@
-"""Cross-document event and entity coreference on the ECB+ dev topics, gold mentions.
+"""Cross-document event and entity coreference on the ECB+ dev topics, gold and predicted mentions.
 
 Setting (the standard one of Barhom et al. 2019 and later work, on the DEV topics since the
 test topics are withheld): gold mentions of the validated sentences, singletons kept, all dev
@@ -6,7 +6,9 @@ documents scored as one CoNLL document, mentions clustered within the gold topic
 subtopics (which seminal event an article reports) are found by
 :func:`newsgraph.corpus.coref.document_groups`, not read from file names. A harder setting
 groups all dev articles with no topic given. Baselines: same head lemma (events) / same head
-(entities) within our document groups.
+(entities) within our document groups. The end-to-end setting clusters the mentions newsgraph
+predicts (:mod:`benchmarks.ecbplus_predicted`) instead, scored against the gold chains with
+:mod:`newsgraph.corpus.mention_match` (missed and extra mentions as the CoNLL-2012 scorer counts them).
 
 ``python -m benchmarks --only ecbplus`` runs it; ``python -m benchmarks.ecbplus --write-synonyms``
 rebuilds ``resources/coref/event_synonyms.yaml`` from the TRAIN topics.
