@@ -162,7 +162,8 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
     # "X has been under sanctions": the clause's subject bears the state the noun names.
     if noun.dep_ == "pobj" and noun.head.lower_ in roles.state_preps:
         clause = noun.head.head
-        if clause.pos_ in ("VERB", "AUX"):
+        verbs = roles.state_prep_verbs.get(noun.head.lower_)
+        if clause.pos_ in ("VERB", "AUX") and (verbs is None or clause.lemma_.lower() in verbs):
             role = roles.state_preps[noun.head.lower_]
             args += [(role, s) for s in subjects(clause)]
     return args

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.errors import ResourceError
 from newsgraph.resources import load_yaml
@@ -18,7 +18,7 @@ MODALITY_FILE = "events/modality.yaml"
 class EventType:
     name: str
     definition: str
-    plover: str
+    plover: str | None  # None for our own types PLOVER has no category for (elections)
     acled: str | None
     place_roles: tuple[str, ...]
     prep_roles: dict[str, str]
@@ -51,6 +51,7 @@ class Roles:
     support_verbs: frozenset[str]
     state_preps: dict[str, str]
     listing_verbs: frozenset[str] = frozenset()
+    state_prep_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,11 @@ def _load_types() -> dict[str, EventType]:
     for name, spec in raw["types"].items():
         if not isinstance(spec, dict) or "plover" not in spec or "place_roles" not in spec:
             raise ResourceError(f"{TYPES_FILE}: type {name!r} needs plover and place_roles")
+        plover = spec["plover"]
         out[name] = EventType(
             name=name,
             definition=str(spec.get("definition", "")),
-            plover=str(spec["plover"]),
+            plover=None if plover is None else str(plover),
             acled=spec.get("acled"),
             place_roles=tuple(spec["place_roles"]),
             prep_roles=_str_map(spec.get("prep_roles", {}), TYPES_FILE),
@@ -156,6 +158,10 @@ def _load_roles() -> Roles:
         support_verbs=_words(raw["support_verbs"], "agent", ROLES_FILE),
         state_preps=_str_map(raw.get("state_preps", {}), ROLES_FILE),
         listing_verbs=_words(raw, "listing_verbs", ROLES_FILE),
+        state_prep_verbs={
+            prep: _words(raw.get("state_prep_verbs", {}), prep, ROLES_FILE)
+            for prep in raw.get("state_prep_verbs", {})
+        },
     )
 
 
