@@ -7,7 +7,8 @@ Steps (each in its own module):
    (:mod:`newsgraph.nlp.entities_mentions`);
 2. merging into one cluster per real-world entity (:mod:`newsgraph.nlp.entities_merge`);
 3. repeat mentions NER missed elsewhere of a found name, or of the surname of a found person;
-4. the type of each cluster (:mod:`newsgraph.nlp.entities_types`) and the titles of people
+4. the type of each cluster (:mod:`newsgraph.nlp.entities_types`, with the evidence of the words
+   around its mentions from :mod:`newsgraph.nlp.entities_context`) and the titles of people
    (:mod:`newsgraph.nlp.entities_titles`).
 
 Entities are numbered ``e1, e2, ...`` in order of first mention.
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
+from newsgraph.nlp.entities_context import context_type
 from newsgraph.nlp.entities_lexicon import EntityLexicon, lexicon
 from newsgraph.nlp.entities_mentions import (
     acronym_candidates,
@@ -93,7 +95,7 @@ def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
         if not mentions:
             continue
         name = canonical_name(cl)
-        kind = cluster_type(cl, name, lex)
+        kind = cluster_type(cl, name, lex, context_type(doc, mentions))
         titles: list[str] = []
         if kind == "PERSON":  # roles belong to people; "Imam" before "Muslim" is no title of a group
             titles = [t for c in mentions for t in c.titles]

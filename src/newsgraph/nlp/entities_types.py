@@ -9,6 +9,9 @@ Rules, first that applies wins:
    the country;
 4. a country or major city (see :mod:`~newsgraph.nlp.entities_places`) → GPE, even where NER
    called it a person;
+4a. what the words around the mentions say it is (:mod:`~newsgraph.nlp.entities_context`: "X, the
+   state operator", "the port of X", "X rebels", "shares of X"), unless a title before a mention
+   makes it a person;
 5. a person by the evidence of :func:`~newsgraph.nlp.entities_merge.mark_people` (a title before
    the name, "the X government", NER) when at least half the NER labels say PERSON → PERSON;
 6. a name ending in an organisation head word ("Qods Force", "Interior Ministry") → ORG;
@@ -30,7 +33,9 @@ from newsgraph.nlp.entities_places import is_known_place, is_major_place
 DEFAULT_TYPE = "ORG"  # abbreviations found without NER are overwhelmingly organisations
 
 
-def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
+def cluster_type(groups: list[Group], name: str, lex: EntityLexicon, context: str | None = None) -> str:
+    """The cluster's type by the rules above; ``context`` is :func:`~newsgraph.nlp.entities_context.
+    context_type` of its mentions."""
     votes: Counter[str] = Counter()
     for g in groups:
         votes.update(g.labels)
@@ -48,6 +53,9 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon) -> str:
     # A country or major city is a place even when NER called it a person ("Mali", "Tbilisi").
     if any(is_major_place(g.name) for g in groups):
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    # "Energoatom, the state nuclear operator": the text says what NER guessed; a title does more.
+    if context and not any(c.titles for g in groups for c in g.cands):
+        return context
     if any(g.person for g in groups) and votes["PERSON"] * 2 >= sum(votes.values()):
         return "PERSON"
     if len(words) >= 2 and words[-1] in lex.org_heads:
