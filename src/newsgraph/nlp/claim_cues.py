@@ -14,6 +14,28 @@ Words and phrases come from ``resources/claims/cues.yaml``; what needs syntax li
   complement clause, an infinitive or a parenthetical quote; "according to X" only when X is
   a person, organisation, pronoun or a source noun ("officials", "a report");
 - scare quotes are short quoted phrases (1-3 words) that contain no verb and are not names.
+
+Every hedge and speculation cue is reported (the hedge benchmark scores them all, as CoNLL-2010
+counts a cue anywhere in the sentence), but only the cues that scope over the sentence's main
+assertion decide its status (:func:`scopes_over_sentence`):
+- a cue counts when its clause is the ROOT or reaches it through clauses that carry the main
+  assertion or modify it: ccomp, xcomp, advcl, and conj that shares the main clause's subject
+  ("The firm cut jobs and could close plants");
+- a cue inside a relative or adnominal clause (relcl, acl) qualifies a noun, not the sentence
+  ("The mayor, who has warned that fares could rise, opened the line" asserts the opening;
+  "the bank, which it accused of fraud" asserts the sanction, not the fraud);
+- a cue inside a coordinated clause with a subject of its own ("X won, but Y could ...") leaves
+  the first, independent clause asserted: that clause is still a checkable statement. When
+  that conjunct holds a figure or date ("..., and the bill could reach $2bn"), the figure is
+  what a reader would check, and it is uncertain: the cue counts;
+- an adjective hedging a noun ("the likely cost", "a possible successor") qualifies that noun,
+  unless the main verb is a copula ("There is a possible link"), where the noun is the claim.
+A reported clause of a main-clause speech verb is attributed anyway (status precedence).
+
+Short evaluations (:func:`short_evaluation`): a sentence of at most ``EVALUATION_MAX_WORDS``
+words with no figure or named entity whose predicate is a word of the loaded or evaluative
+lexicon ("Quite a fiasco.", "It was a shambles."), or that opens with an interjection of praise
+or scorn ("Bravo.", "Well done, ministers."), checks nothing: it is the writer's opinion.
 """
 
 from __future__ import annotations
@@ -62,6 +84,20 @@ _SOURCE_SUFFIXES = (
     "spokeswoman",
     "spokesperson",
 )
+# A short evaluation has at most this many words: beyond it a sentence nearly always carries a
+# checkable clause as well (chosen to cover "Truly, a great success of planning." and stay under
+# the length of the shortest factual news sentences with a predicate and an object).
+EVALUATION_MAX_WORDS = 8
+# Clause relations that attach a clause to a noun rather than to the main assertion.
+_ADNOMINAL = frozenset({"relcl", "acl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# Dependency labels of a predicate: the sentence's root, or the complement of a copula.
+_PREDICATE_DEPS = frozenset({"ROOT", "attr", "acomp", "oprd"})
+# spaCy entity types that make a short sentence checkable (a named actor, place, figure or date).
+_CHECKABLE_ENT_TYPES = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+_FIGURE_ENT_TYPES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
 _QUOTE = re.compile(r"[“\"]([^“”\"\n]{1,80})[”\"]")
 _FILLERS = frozenset({"and", "but", "so", "now", "yet", "or", "well", "oh"})
 
@@ -150,6 +186,8 @@ class Lexicon:
     sarcasm: _PhraseSet
     rhetorical_questions: _PhraseSet
     exhortations: _PhraseSet
+    evaluative: _PhraseSet
+    interjections: _PhraseSet
     attribution_phrases: _PhraseSet
     attribution_verbs: frozenset[str]
     attribution_nouns: frozenset[str]
@@ -178,11 +216,12 @@ def load_lexicon() -> Lexicon:
             "loaded",
             "sarcasm",
             "rhetorical",
+            "evaluative",
         ),
     )
-    attr, rhet = data["attribution"], data["rhetorical"]
-    if not isinstance(attr, dict) or not isinstance(rhet, dict):
-        raise ResourceError(f"{LEXICON_RESOURCE}: attribution and rhetorical must be mappings")
+    attr, rhet, evaluative = data["attribution"], data["rhetorical"], data["evaluative"]
+    if not isinstance(attr, dict) or not isinstance(rhet, dict) or not isinstance(evaluative, dict):
+        raise ResourceError(f"{LEXICON_RESOURCE}: attribution, rhetorical and evaluative must be mappings")
     return Lexicon(
         hedge=_PhraseSet.build(_strings(data["hedge"], "hedge")),
         speculation=_PhraseSet.build(_strings(data["speculation"], "speculation")),
@@ -191,6 +230,8 @@ def load_lexicon() -> Lexicon:
         sarcasm=_PhraseSet.build(_strings(data["sarcasm"], "sarcasm")),
         rhetorical_questions=_PhraseSet.build(_strings(rhet.get("questions"), "rhetorical.questions")),
         exhortations=_PhraseSet.build(_strings(rhet.get("exhortations"), "rhetorical.exhortations")),
+        evaluative=_PhraseSet.build(_strings(evaluative.get("predicates"), "evaluative.predicates")),
+        interjections=_PhraseSet.build(_strings(evaluative.get("interjections"), "evaluative.interjections")),
         attribution_phrases=_PhraseSet.build(_strings(attr.get("phrases"), "attribution.phrases")),
         attribution_verbs=frozenset(_strings(attr.get("verbs"), "attribution.verbs")),
         attribution_nouns=frozenset(_strings(attr.get("nouns"), "attribution.nouns")),
@@ -214,9 +255,17 @@ class SentenceCues:
     attributions: list[Attribution] = field(default_factory=list)
     # a condition whose clause modifies the main clause (it governs the whole claim)
     governing_condition: bool = False
+    # starts of hedge/speculation cues that do not scope over the main assertion (module doc)
+    unscoped: set[int] = field(default_factory=set)
+    # a short evaluation with nothing checkable in it (module doc)
+    evaluation: bool = False
 
     def kinds(self) -> set[str]:
         return {c.kind for c in self.cues}
+
+    def status_kinds(self) -> set[str]:
+        """The kinds that decide the status: every cue but the out-of-scope hedges/speculation."""
+        return {c.kind for c in self.cues if c.start not in self.unscoped}
 
     def uncertainty(self) -> list[Cue]:
         return [c for c in self.cues if c.kind in UNCERTAINTY_KINDS]
@@ -233,6 +282,34 @@ def _in_main_clause(tok: Token) -> bool:
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _own_subject(verb: Token) -> bool:
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(c.dep_ in _SUBJECT_DEPS for h in holders for c in h.children)
+
+
+def _has_figure(clause: Token) -> bool:
+    """Whether a clause holds a number, amount or date: then it is the sentence's checkable content."""
+    return any(t.like_num or t.ent_type_ in _FIGURE_ENT_TYPES for t in clause.subtree)
+
+
+def scopes_over_sentence(tok: Token) -> bool:
+    """Whether a hedge/speculation cue at ``tok`` qualifies the sentence's main assertion (module doc)."""
+    cur = tok
+    if tok.dep_ == "amod":
+        root = tok
+        while root.dep_ != "ROOT" and root.head is not root:
+            root = root.head
+        if root.lemma_.lower() != "be":
+            return False
+    while cur.dep_ != "ROOT" and cur.head is not cur:
+        if cur.dep_ in _ADNOMINAL:
+            return False
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and _own_subject(cur) and not _has_figure(cur):
+            return False
+        cur = cur.head
+    return True
 
 
 def _negated(tok: Token) -> bool:
@@ -394,8 +471,11 @@ def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
     taken: set[int] = set()
 
     def add(i: int, m: Match, kind: CueKind) -> None:
-        found.cues.append(_cue(tokens, i + m.cue_lo, m.cue_hi - m.cue_lo, kind))
+        cue = _cue(tokens, i + m.cue_lo, m.cue_hi - m.cue_lo, kind)
+        found.cues.append(cue)
         taken.update(range(i, i + m.length))
+        if kind in ("hedge", "speculation") and not scopes_over_sentence(tokens[i + m.cue_lo]):
+            found.unscoped.add(cue.start)
 
     first = _opening(tokens)
     if first < len(tokens):
@@ -443,8 +523,36 @@ def detect(sent: Span, lexicon: Lexicon | None = None) -> SentenceCues:
         if not any(c.start == frame.cue.start for c in found.cues):
             found.cues.append(frame.cue)
     found.cues.extend(_scare_quotes(sent, lex))
+    found.evaluation = short_evaluation(sent, lex)
     found.cues.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def short_evaluation(sent: Span, lexicon: Lexicon | None = None) -> bool:
+    """A short sentence with no figure or name that only evaluates (module doc)."""
+    lex = lexicon or load_lexicon()
+    tokens = list(sent)
+    words = [t for t in tokens if t.is_alpha]
+    if not words or len(words) > EVALUATION_MAX_WORDS or _quoted(tokens):
+        return False
+    if any(t.like_num or t.ent_type_ in _CHECKABLE_ENT_TYPES for t in tokens):
+        return False
+    first = _opening(tokens)
+    if first < len(tokens) and lex.interjections.match_at(tokens, first) is not None:
+        if tokens[first].lower_ in ("what", "how") and tokens[first].dep_ not in ("det", "predet", "advmod"):
+            return False  # "What a firm spends is private": a free relative, not an exclamation
+        # "Congratulations poured in": the interjection is a noun with a verb of its own
+        return not any(t.pos_ == "VERB" and t.dep_ == "ROOT" and t.tag_ != "VBN" for t in tokens)
+    for i in range(len(tokens)):
+        m = lex.evaluative.match_at(tokens, i) or lex.loaded.match_at(tokens, i)
+        if m is not None and any(_is_predicate(t) for t in tokens[i + m.cue_lo : i + m.cue_hi]):
+            return True
+    return False
+
+
+def _is_predicate(tok: Token) -> bool:
+    """The sentence's root ("A fiasco.") or the complement of its main verb ("It was a fiasco")."""
+    return tok.dep_ == "ROOT" or (tok.dep_ in _PREDICATE_DEPS and tok.head.dep_ == "ROOT")
 
 
 def _condition(
@@ -504,4 +612,6 @@ __all__ = [
     "is_instruction",
     "is_uncertain",
     "load_lexicon",
+    "scopes_over_sentence",
+    "short_evaluation",
 ]

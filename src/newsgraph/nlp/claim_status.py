@@ -10,6 +10,11 @@ Precedence (the first rule that applies wins):
    stance, whatever facts it mentions.
 3. **conditional**: an if/unless/provided-that clause that modifies the main clause.
 4. **speculative**: a prediction or hypothetical modal (would, could, expected to, likely).
+   Steps 4 and 5 count only the cues that scope over the main assertion: a modal inside a
+   relative clause ("the mayor, who warned fares could rise, opened the line"), inside a
+   coordinated clause with its own subject ("X won, but Y would need allies") or an adjective
+   on a noun ("the likely cost") leaves the sentence asserted (rule in
+   :mod:`newsgraph.nlp.claim_cues`).
 5. **hedged**: an epistemic hedge (may, reportedly, apparently, it seems), a condition buried in
    a subordinate clause, or a reporting frame with no source ("it was reported that").
 6. **opinion** (weak): loaded or evaluative words or intensifiers, when the sentence carries no
@@ -17,6 +22,8 @@ Precedence (the first rule that applies wins):
    checkable ("a cynical $2bn write-off"), so it stays asserted. Scare quotes alone do not make
    an opinion: they distance the writer from one word while the sentence still asserts
    ('the "militia" attacked the base'); they are reported as cues all the same.
+   A short evaluation (at most eight words, no figure or named entity, an evaluative word as its
+   predicate or an opening interjection: "A fiasco, frankly.", "Bravo.") is an opinion too.
 7. **asserted**: everything else.
 """
 
@@ -52,7 +59,7 @@ class Decision:
 
 def decide(cues: SentenceCues, *, has_figures: bool) -> Decision:
     """Apply the precedence above. ``has_figures``: the sentence holds a number, amount or date."""
-    kinds = cues.kinds()
+    kinds = cues.status_kinds()
     sourced = [a for a in cues.attributions if a.source is not None]
     if sourced:
         return Decision("attributed", sourced[0])
@@ -64,7 +71,7 @@ def decide(cues: SentenceCues, *, has_figures: bool) -> Decision:
         return Decision("speculative")
     if "hedge" in kinds or "condition" in kinds or cues.attributions:
         return Decision("hedged")
-    if "loaded" in kinds and not has_figures:
+    if ("loaded" in kinds or cues.evaluation) and not has_figures:
         return Decision("opinion")
     return Decision("asserted")
 

@@ -105,9 +105,14 @@ class ClaimsComponent:
             return None
         cues = detect(span, self.lexicon)
         strong = bool(cues.kinds() & STRONG_OPINION_KINDS)
-        if is_instruction(span) and not strong:  # "Forgive me if ..." addresses the reader as opinion
+        if is_instruction(span) and not (
+            strong or cues.evaluation
+        ):  # "Forgive me if ..." addresses the reader as opinion
             return None
-        if not strong and (not _has_verb(span) or span.text.rstrip("”\"’') ").endswith("?")):
+        # a verbless evaluation ("A fiasco, frankly.") is still the writer's opinion
+        if not strong and (
+            not (_has_verb(span) or cues.evaluation) or span.text.rstrip("”\"’') ").endswith("?")
+        ):
             return None
         start, end = span.start_char, span.end_char
         entities = _inside_entities(state.entities, start, end)
