@@ -50,6 +50,7 @@ def _types(nlp: Language, text: str) -> dict[str, str]:
             "Belgrano",
             "ORG",
         ),
+        ("Output rose at Minerasul, the world's largest copper miner, in May.", "Minerasul", "ORG"),
         ("Prices rose after the copper giant Minerasul cut output.", "Minerasul", "ORG"),
         ("The K17 rebels seized two towns on Tuesday.", "K17", "ORG"),
         ("Shares of Minerasul fell 4% in early trading.", "Minerasul", "ORG"),
@@ -68,6 +69,7 @@ def test_context_gives_the_type(nlp: Language, text: str, name: str, expected: s
     [
         # the apposition's head is a person ("director"), not the organisation before the possessive
         ("Reporters asked Kowalska, the agency's director, about the delay.", "Kowalska"),
+        ("Reporters asked Kowalska, the country's energy minister, about the delay.", "Kowalska"),
         ("Reporters asked Kowalska, a company spokeswoman, about the delay.", "Kowalska"),
         # a clause, not an apposition
         ("The plant will be sold to Ostrava, the company said on Monday.", "Ostrava"),
@@ -85,6 +87,11 @@ def test_member_noun_after_a_person_is_no_group(nlp: Language) -> None:
     text = "Fighting resumed when Haftar forces advanced on the airport."
     assert _evidence(nlp, text, "Haftar", label="ORG") == "ORG"
     assert _evidence(nlp, text, "Haftar", label="PERSON") is None
+
+
+def test_member_noun_after_a_known_place_is_no_group(nlp: Language) -> None:
+    assert _evidence(nlp, "Government jets struck Idlib rebels overnight.", "Idlib") is None
+    assert _evidence(nlp, "Government jets struck K17 rebels overnight.", "K17") == "ORG"
 
 
 def test_tied_votes_give_no_type(nlp: Language) -> None:

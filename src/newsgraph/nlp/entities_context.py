@@ -6,7 +6,8 @@ The small NER model types many one-word organisations as people, places or produ
 * an apposition or copula whose head noun is a class noun: "X, the state nuclear operator,",
   "X is a mining company", "X, a town in ...";
 * a class noun right before the name: "the copper giant X", "the Baltic port of X";
-* the name modifying a member noun: "X rebels", "X fighters";
+* the name modifying a member noun: "X rebels", "X fighters" (unless it names a known place or
+  a person: "Idlib rebels", "Haftar forces");
 * ownership: "shares of X", "a stake in X", "X's chief executive".
 
 The class nouns live in ``resources/entities/context.yaml``. Each mention gives at most one vote;
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entities_mentions import Cand
+from newsgraph.nlp.entities_places import is_known_place
 from newsgraph.resources import load_yaml
 
 # Words of an appositive or predicate noun phrase before its head: "the state nuclear operator",
@@ -30,6 +32,8 @@ MAX_PHRASE_WORDS = 5
 _DETERMINERS = frozenset({"the", "a", "an"})
 _COPULAS = frozenset({"is", "was", "are", "were", "remains", "became"})
 _PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "ADV", "VERB"})
+# Possessors that only set the scope of a ranking: "the world's largest copper miner".
+_SCOPE_NOUNS = frozenset({"world", "country", "nation", "region", "continent", "industry"})
 # A finite verb inside the phrase makes it a clause: "..., the company said".
 _FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -70,9 +74,14 @@ def _phrase_head(doc: Doc, k: int) -> Token | None:
     if k >= len(doc) or doc[k].lower_ not in _DETERMINERS:
         return None
     head: Token | None = None
-    for tok in doc[k + 1 : k + 1 + MAX_PHRASE_WORDS]:
+    for tok in doc[k + 1 : k + 3 + MAX_PHRASE_WORDS]:
         if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s"):
-            return None  # "the agency's director": the head is the director, a person
+            # "the agency's director": the head is the director, a person; but "the world's
+            # largest copper miner" ranks the name among its class
+            if head is None or head.lower_ not in _SCOPE_NOUNS:
+                return None
+            head = None
+            continue
         if tok.tag_ in _FINITE_VERBS:
             return None
         if tok.tag_ != "HYPH" and tok.pos_ not in _PHRASE_POS:
@@ -118,7 +127,8 @@ def mention_evidence(doc: Doc, cand: Cand, lex: ContextLexicon) -> str | None:
     # "the X salt flat", "X rebels": the name modifies a lower-case class or member noun.
     noun = _noun_after(doc, j)
     if noun is not None:
-        if noun.lower_ in lex.members and cand.label != "PERSON":  # "Haftar forces": a leader's
+        # "Haftar forces" are a leader's, "Idlib rebels" a place's: neither name is the group.
+        if noun.lower_ in lex.members and cand.label != "PERSON" and not is_known_place(cand.text):
             return "ORG"
         if noun.lower_ in lex.natural:
             return "LOC"
