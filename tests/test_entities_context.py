@@ -51,6 +51,8 @@ def _types(nlp: Language, text: str) -> dict[str, str]:
             "ORG",
         ),
         ("Output rose at Minerasul, the world's largest copper miner, in May.", "Minerasul", "ORG"),
+        ("Most brine is pumped from Cerro Blanco, a wide salt flat near the border.", "Cerro Blanco", "LOC"),
+        ("A spokesman for the K17 denied the attack.", "K17", "ORG"),
         ("Prices rose after the copper giant Minerasul cut output.", "Minerasul", "ORG"),
         ("The K17 rebels seized two towns on Tuesday.", "K17", "ORG"),
         ("Shares of Minerasul fell 4% in early trading.", "Minerasul", "ORG"),
@@ -87,6 +89,12 @@ def test_member_noun_after_a_person_is_no_group(nlp: Language) -> None:
     text = "Fighting resumed when Haftar forces advanced on the airport."
     assert _evidence(nlp, text, "Haftar", label="ORG") == "ORG"
     assert _evidence(nlp, text, "Haftar", label="PERSON") is None
+
+
+def test_spokesman_for_a_person_is_no_group(nlp: Language) -> None:
+    text = "A spokesman for Okafor declined to comment."
+    assert _evidence(nlp, text, "Okafor", label="PERSON") is None
+    assert _evidence(nlp, text, "Okafor", label="GPE") == "ORG"
 
 
 def test_member_noun_after_a_known_place_is_no_group(nlp: Language) -> None:

@@ -8,7 +8,8 @@ The small NER model types many one-word organisations as people, places or produ
 * a class noun right before the name: "the copper giant X", "the Baltic port of X";
 * the name modifying a member noun: "X rebels", "X fighters" (unless it names a known place or
   a person: "Idlib rebels", "Haftar forces");
-* ownership: "shares of X", "a stake in X", "X's chief executive".
+* ownership: "shares of X", "a stake in X", "X's chief executive";
+* a spokesman: "a spokesman for the X".
 
 The class nouns live in ``resources/entities/context.yaml``. Each mention gives at most one vote;
 :func:`context_type` returns the winning type when the votes agree more one way than the other.
@@ -46,11 +47,12 @@ class ContextLexicon:
     members: frozenset[str]
     stakes: frozenset[str]
     possessed: frozenset[str]
+    speakers: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
 def context_lexicon() -> ContextLexicon:
-    keys = ("org", "place", "natural", "members", "stakes", "possessed")
+    keys = ("org", "place", "natural", "members", "stakes", "possessed", "speakers")
     data = load_yaml("entities/context.yaml", required_keys=("source", *keys))
     words = {k: frozenset(str(w).lower() for w in data[k]) for k in keys}
     return ContextLexicon(**words)
@@ -67,7 +69,7 @@ def _class_of(word: str, lex: ContextLexicon) -> str | None:
     return None
 
 
-def _phrase_head(doc: Doc, k: int) -> Token | None:
+def _phrase_head(doc: Doc, k: int, lex: ContextLexicon) -> Token | None:
     """The head noun of the determiner-led noun phrase starting at token ``k`` ("the state-owned
     nuclear operator", "a mining company based in ..."), or None when the phrase is cut by a
     possessive ("the group's founder") or is the subject of a clause ("the company said")."""
@@ -86,7 +88,8 @@ def _phrase_head(doc: Doc, k: int) -> Token | None:
             return None
         if tok.tag_ != "HYPH" and tok.pos_ not in _PHRASE_POS:
             break
-        if tok.pos_ == "NOUN" and tok.is_lower:
+        # the small model tags some class nouns adjectives ("a vast salt flat")
+        if tok.is_lower and (tok.pos_ == "NOUN" or _class_of(tok.text, lex)):
             head = tok
     return head
 
@@ -108,7 +111,7 @@ def mention_evidence(doc: Doc, cand: Cand, lex: ContextLexicon) -> str | None:
     after = doc[j] if j < len(doc) else None
     # "X, the state nuclear operator," / "X is a mining company"
     if after is not None and (after.text == "," or after.lower_ in _COPULAS):
-        head = _phrase_head(doc, j + 1)
+        head = _phrase_head(doc, j + 1, lex)
         if head is not None and (kind := _class_of(head.text, lex)):
             return kind
     # "the copper giant X", "mining company X" (only organisations: "state" or "river" before a
@@ -122,6 +125,10 @@ def mention_evidence(doc: Doc, cand: Cand, lex: ContextLexicon) -> str | None:
             return _class_of(before, lex)
         if before in lex.stakes:  # "shares of X", "a stake in X"
             return "ORG"
+    # "a spokesman for the X": a group speaks through a spokesman; a person NER saw is left alone
+    k = i - 2 if i >= 2 and doc[i - 1].lower_ == "the" else i - 1
+    if k >= 1 and doc[k].lower_ == "for" and doc[k - 1].lower_ in lex.speakers and cand.label != "PERSON":
+        return "ORG"
     if after is None:
         return None
     # "the X salt flat", "X rebels": the name modifies a lower-case class or member noun.
