@@ -156,10 +156,6 @@ def _strict_group(group: str, name: str) -> str:
     return group
 
 
-def _word_skeleton(word: str) -> str:
-    return skeleton(word)
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _alike(a: str, b: str) -> bool:
     wa, wb = name_words(a), name_words(b)

@@ -141,18 +141,13 @@ def _event_comparisons(store: Store, docs: dict[str, dict[str, Any]], amounts: _
             view.amounts.extend(amounts.within(r[1], r[9], r[10]))
         if len(by_doc) < 2:
             continue
-        label = f"{members[0][3] or members[0][2]}" + (
-            f" in {by_doc_first_place(by_doc)}" if by_doc_first_place(by_doc) else ""
-        )
+        place = next((v.place for v in by_doc.values() if v.place), None)
+        label = f"{members[0][3] or members[0][2]}" + (f" in {place}" if place else "")
         views = list(by_doc.values())
         out.append(
             Comparison("event", cluster_id, label, views, _differences(views), _independent(views, docs))
         )
     return out
-
-
-def by_doc_first_place(by_doc: dict[str, SourceView]) -> str | None:
-    return next((v.place for v in by_doc.values() if v.place), None)
 
 
 def _claim_comparisons(store: Store, docs: dict[str, dict[str, Any]], amounts: _Amounts) -> list[Comparison]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon
+from newsgraph.nlp.state import body_text
 
 # The labels that make entities; the numeric and temporal ones belong to the times/amounts components.
 ENTITY_LABELS = frozenset(
@@ -44,7 +45,6 @@ _PARTICLES = frozenset(
 )
 # An abbreviation: capitals (digits and inner dots or ampersands allowed), at least two letters.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&.]*[A-Z0-9.]$")
-_TEXT_KEY = "newsgraph_entities.text"
 MAX_ACRONYM_LENGTH = 8  # longer all-capital words are shouted text, not abbreviations
 
 
@@ -62,15 +62,6 @@ class Cand:
 
     def overlaps(self, other: Cand) -> bool:
         return self.start < other.end and other.start < self.end
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins every token again on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -176,7 +167,7 @@ def ner_candidates(doc: Doc, lex: EntityLexicon, sent_starts: list[int] | None =
 
 def _inside_title(doc: Doc, ent: Span, sent_start: int, lex: EntityLexicon) -> bool:
     """``State`` in "Secretary of State John Kerry" is the end of a title, not an entity."""
-    text = doc_text(doc)[sent_start : ent.end_char].lower()
+    text = body_text(doc)[sent_start : ent.end_char].lower()
     for title in lex.prefix_titles:
         if text.endswith(title) and len(title) > len(ent.text):
             cut = len(text) - len(title)
@@ -262,7 +253,7 @@ def _part_of_longer_name(doc: Doc, span: Span) -> bool:
 def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]:
     """Other occurrences of a found name that NER missed, on token boundaries, case-sensitive."""
     out: list[Cand] = []
-    text = doc_text(doc)
+    text = body_text(doc)
     covered = {k for c in taken for k in range(c.i, c.j)}
     for form in forms:
         if is_junk(form):

@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entities_lexicon import EntityLexicon
-from newsgraph.nlp.entities_mentions import Cand, doc_text
+from newsgraph.nlp.entities_mentions import Cand
+from newsgraph.nlp.state import body_text
 
 MAX_TITLE_TOKENS = 9  # longer role phrases are descriptions, not titles; cut back to the head noun
 _LEFT_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
@@ -26,7 +27,7 @@ def prefix_title(
 ) -> str | None:
     """The title phrase ending right before ``cand`` (in the sentence starting at character
     ``sent_start``), with an entity name before it when adjacent."""
-    before = doc_text(doc)[sent_start : cand.start].rstrip()
+    before = body_text(doc)[sent_start : cand.start].rstrip()
     low = before.lower()
     for title in lex.prefix_titles:
         if not low.endswith(title):
