@@ -1,0 +1,181 @@
+"""TimeML EVENTs of TempEval-3 training data (TBAQ-cleaned), the fixed document split, and scoring.
+
+Used by ``scripts/train_event_mentions.py`` (to train on the train half) and by the ``events``
+benchmark (to score the shipped model on the dev half). The dev half is the committed list
+``benchmarks/tempeval3_dev.txt`` (20 % of the 256 documents, drawn once with a fixed seed):
+nothing is tuned on it.
+
+Scoring follows TempEval-3 Task B's event extraction: a system event matches a gold EVENT when
+their character spans overlap (relaxed; every gold EVENT here is one word, so relaxed and strict
+agree for single-token predictions); precision, recall and F1 over those one-to-one matches, and
+class accuracy = matched events with the right class ÷ matched events.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV_LIST = REPO / "benchmarks" / "tempeval3_dev.txt"
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*value="([^"]+)"')
+_INSTANCE = re.compile(r"<MAKEINSTANCE\b([^>]*)/?>")
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    start: int
+    end: int
+    text: str
+    eid: str
+    timeml_class: str
+    tense: str = ""
+    aspect: str = ""
+    polarity: str = ""
+    modality: str = ""
+
+
+@dataclass(frozen=True)
+class TimeMLDocument:
+    name: str
+    text: str
+    dct: str
+    events: tuple[GoldEvent, ...]
+
+
+def parse_events(raw: str, name: str = "") -> TimeMLDocument:
+    """Plain text of ``<TEXT>`` and its EVENTs with offsets into that text and instance attributes."""
+    dct_match = _DCT.search(raw)
+    dct = dct_match.group(1)[:10] if dct_match else "2000-01-01"
+    instances: dict[str, dict[str, str]] = {}
+    for m in _INSTANCE.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        instances.setdefault(attrs.get("eventID", ""), attrs)  # the first instance of an event
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
+    out: list[str] = []
+    length = 0
+    events: list[GoldEvent] = []
+    opened: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos : m.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        if m.group(2) != "EVENT":
+            continue
+        if m.group(1):
+            if opened is not None:
+                start, attrs = opened
+                inst = instances.get(attrs.get("eid", ""), {})
+                text = "".join(out)[start:length]
+                events.append(
+                    GoldEvent(
+                        start=start,
+                        end=length,
+                        text=text,
+                        eid=attrs.get("eid", ""),
+                        timeml_class=attrs.get("class", "OCCURRENCE"),
+                        tense=inst.get("tense", ""),
+                        aspect=inst.get("aspect", ""),
+                        polarity=inst.get("polarity", ""),
+                        modality=inst.get("modality", ""),
+                    )
+                )
+                opened = None
+        else:
+            opened = (length, dict(_ATTR.findall(m.group(3))))
+    out.append(html.unescape(body[pos:]))
+    return TimeMLDocument(name=name, text="".join(out), dct=dct, events=tuple(events))
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """Every ``.tml`` file of the TempEval-3 training data, sorted by name (stable across machines)."""
+    return sorted(root.glob("*/*.tml"), key=lambda p: p.name)
+
+
+def dev_names() -> frozenset[str]:
+    return frozenset(
+        line.strip() for line in DEV_LIST.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def split(root: Path) -> tuple[list[TimeMLDocument], list[TimeMLDocument]]:
+    """(train, dev) documents by the committed dev list."""
+    dev = dev_names()
+    train_docs: list[TimeMLDocument] = []
+    dev_docs: list[TimeMLDocument] = []
+    for path in corpus_files(root):
+        doc = parse_events(path.read_text(encoding="utf-8"), path.stem)
+        (dev_docs if path.stem in dev else train_docs).append(doc)
+    return train_docs, dev_docs
+
+
+@dataclass(frozen=True)
+class Predicted:
+    start: int
+    end: int
+    timeml_class: str
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    class_right: int = 0
+
+    def add(self, other: Score) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.matched += other.matched
+        self.class_right += other.class_right
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.system if self.system else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def class_accuracy(self) -> float:
+        return self.class_right / self.matched if self.matched else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "gold": self.gold,
+            "system": self.system,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "class_accuracy": round(self.class_accuracy, 4),
+        }
+
+
+def score(gold: Sequence[GoldEvent], predicted: Iterable[Predicted]) -> Score:
+    """One-to-one matches by overlap, each gold event used once."""
+    result = Score(gold=len(gold))
+    free = sorted(gold, key=lambda g: g.start)
+    used: set[int] = set()
+    for p in predicted:
+        result.system += 1
+        for k, g in enumerate(free):
+            if k not in used and g.start < p.end and p.start < g.end:
+                used.add(k)
+                result.matched += 1
+                result.class_right += g.timeml_class == p.timeml_class
+                break
+    return result
