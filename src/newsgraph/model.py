@@ -170,6 +170,8 @@ class Event:
     claim: str | None = None
     plover: str | None = None
     acled: str | None = None
+    # TimeML EVENT class of the trigger (OCCURRENCE, I_ACTION, ...) as the mention model labels it
+    timeml_class: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,12 @@
 """newsgraph_events: what happened, to whom, where and when.
 
-Verbal and nominal event mentions ("X attacked Y", "the siege of Z", "sanctions were
-lifted") are found from a trigger lexicon (``resources/events/triggers.yaml``), typed in
-our vocabulary (``docs/events.md``) with its PLOVER and ACLED mapping, and given
+Verbal and nominal event mentions are found twice over: by a trigger lexicon
+(``resources/events/triggers.yaml``: "X attacked Y", "the siege of Z", "sanctions were
+lifted", each sense with its constraints) and by a mention model learned from TimeBank
+(:mod:`newsgraph.nlp.events_mentions`), which finds the eventive predicates of any genre ("the
+merger", "was fined", "evacuated"); those get their type from lemma classes
+(``resources/events/classes.yaml``) or ``other``. Every mention is typed in our vocabulary
+(``docs/events.md``) with its PLOVER and ACLED mapping, and given
 participants (entity ids and roles from the dependency parse), a place (a Place record),
 a time (the nearest time expression of the clause, or of the sentence before when the
 sentence has none) and polarity/modality, so negated, future, hypothetical and
@@ -11,12 +15,15 @@ uncertain events are not reported as facts.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event, Span
-from newsgraph.nlp.events_frames import Mention, merge, sentence_mentions
+from newsgraph.nlp.events_frames import Mention, general_mention, merge, sentence_mentions
 from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
+from newsgraph.nlp.events_mentions import MentionModel, load_model, mentions
 from newsgraph.nlp.events_syntax import RecordIndex, clause_time, polarity_modality, tree_distance
 from newsgraph.nlp.state import body_text, get_state
 
@@ -47,18 +54,40 @@ def _is_specific(m: Mention, own_time: bool) -> bool:
     return bool(m.participants or m.place is not None or own_time)
 
 
-def extract_events(doc: Doc, lexicon: Lexicon, index: RecordIndex, first_id: int = 1) -> list[Event]:
-    """Events of ``doc``, numbered ``v{first_id}`` onwards."""
+def extract_events(
+    doc: Doc, lexicon: Lexicon, index: RecordIndex, model: MentionModel | None = None, first_id: int = 1
+) -> list[Event]:
+    """Events of ``doc``, numbered ``v{first_id}`` onwards.
+
+    Two sources, one record shape: the trigger senses of the lexicon (typed, with constraints),
+    then every other eventive predicate the learned mention model finds (``model``), typed by
+    the lemma classes or ``other``. Both are kept only when anchored (:func:`_is_specific`).
+    """
+    learned = {m.token.i: m for m in mentions(doc, model)} if model is not None else {}
     events: list[Event] = []
     for sent in doc.sents:
-        mentions: list[Mention] = []
+        found: list[Mention] = []
+        claimed: set[int] = set()
         for m in sentence_mentions(sent, lexicon, index):
+            claimed.add(m.trigger.i)
+            found.append(m)
+        for i in range(sent.start, sent.end):
+            em = learned.get(i)
+            if em is None or i in claimed:
+                continue
+            m = general_mention(em.token, em.timeml_class, lexicon, index)
+            if m is not None:
+                found.append(m)
+        kept: list[Mention] = []
+        for m in found:
             m.time = clause_time(index, m.trigger, inherit=True)
             m.polarity, m.modality = polarity_modality(m.trigger, lexicon.modality)
             if _is_specific(m, own_time(index, m.trigger)):
-                mentions.append(m)
-        for m in merge(mentions):
-            events.append(_record(m, f"v{first_id + len(events)}", sent.start_char, sent.end_char, lexicon))
+                kept.append(m)
+        for m in merge(kept):
+            em = learned.get(m.trigger.i)
+            record = _record(m, f"v{first_id + len(events)}", sent.start_char, sent.end_char, lexicon)
+            events.append(replace(record, timeml_class=em.timeml_class) if em is not None else record)
     return events
 
 
@@ -90,16 +119,19 @@ def _record(m: Mention, event_id: str, start: int, end: int, lexicon: Lexicon) -
 class EventComponent:
     """Finds event mentions and writes :class:`~newsgraph.model.Event` records to the doc state."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, model: MentionModel | None) -> None:
         self.lexicon = lexicon
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         index = RecordIndex(doc, state)
-        state.events.extend(extract_events(doc, self.lexicon, index, first_id=len(state.events) + 1))
+        first = len(state.events) + 1
+        state.events.extend(extract_events(doc, self.lexicon, index, self.model, first_id=first))
         return doc
 
 
-@Language.factory("newsgraph_events", assigns=["doc._.ng"], default_config={})
-def make_component(nlp: Language, name: str) -> EventComponent:
-    return EventComponent(load_lexicon())
+@Language.factory("newsgraph_events", assigns=["doc._.ng"], default_config={"learned": True})
+def make_component(nlp: Language, name: str, learned: bool) -> EventComponent:
+    """``learned: false`` keeps the lexicon triggers only (the layer before the mention model)."""
+    return EventComponent(load_lexicon(), load_model() if learned else None)

@@ -361,3 +361,44 @@ def sentence_mentions(sent: Span, lexicon: Lexicon, index: RecordIndex) -> list[
                 known = {p.entity for p in m.participants}
                 m.participants += [p for p in inner.participants if p.entity not in known]
     return found
+
+
+# TimeML classes whose predicates are events of the world whatever their lemma; the others
+# (saying, believing, wanting, beginning, seeing) become records only when their lemma is in a
+# class of its own ("accused" is an accusation, "said" is not news of itself).
+OPEN_CLASSES = frozenset({"OCCURRENCE", "I_ACTION"})
+# Lemma classes that never make a record by themselves: a report or an announcement is the
+# frame of the news, not the news (the claims layer keeps who said what).
+FRAME_TYPES = frozenset({"communicate"})
+# Light and auxiliary verbs the model sometimes marks; their complement carries the event.
+LIGHT_LEMMAS = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "remain", "take", "make"})
+# Aspectual verbs say when another event starts or stops; that event is the record.
+ASPECTUAL_LEMMAS = frozenset({"begin", "start", "continue", "end", "stop", "finish", "resume", "keep"})
+
+
+def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: RecordIndex) -> Mention | None:
+    """A mention for a predicate of the learned layer that no trigger sense claimed, or None.
+
+    Its type is the lemma's class (``other`` when none) and its subtype the lemma, so an
+    untyped event still says what happened; arguments, participants and place come from the
+    same parse rules as lexicon triggers.
+    """
+    if is_verbal(tok):
+        pos = "verb"
+    elif tok.pos_ in NOUN_POS:
+        pos = "noun"
+    else:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in LIGHT_LEMMAS or lemma in ASPECTUAL_LEMMAS or index.entity(tok) is not None:
+        return None
+    etype = lexicon.class_of(lemma)
+    if etype in FRAME_TYPES or (timeml_class not in OPEN_CLASSES and etype == "other"):
+        return None
+    sense = Sense(lemma=lemma, pos=pos, type=etype, subtype=lemma)
+    args = verb_arguments(tok, lexicon) if pos == "verb" else noun_arguments(tok, lexicon, index)
+    mention = Mention(trigger=tok, sense=sense, args=args)
+    resolve(mention, lexicon, index)
+    if etype == "other" and not mention.participants:
+        return None  # an untyped predicate with no actor is too vague to report on its own
+    return mention

@@ -12,6 +12,9 @@ TYPES_FILE = "events/types.yaml"
 TRIGGERS_FILE = "events/triggers.yaml"
 ROLES_FILE = "events/roles.yaml"
 MODALITY_FILE = "events/modality.yaml"
+CLASSES_FILE = "events/classes.yaml"
+# The type of a predicate the mention model finds in no class.
+OTHER_TYPE = "other"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,12 @@ class Lexicon:
     senses: dict[tuple[str, str], tuple[Sense, ...]]
     roles: Roles
     modality: Modality
+    # lemma -> event type, for mentions of the learned layer that no trigger sense claims
+    classes: dict[str, str] = field(default_factory=dict)
+
+    def class_of(self, lemma: str) -> str:
+        """The event type of a predicate lemma (``other`` when it is in no class)."""
+        return self.classes.get(lemma, OTHER_TYPE)
 
     def senses_for(self, lemma: str, pos: str) -> tuple[Sense, ...]:
         return self.senses.get((lemma, pos), ())
@@ -181,8 +190,29 @@ def _load_modality() -> Modality:
     return Modality(**{k: _words(raw, k, MODALITY_FILE) for k in keys})
 
 
+def _load_classes(types: dict[str, EventType]) -> dict[str, str]:
+    raw = load_yaml(CLASSES_FILE, required_keys=("source", "classes"))
+    out: dict[str, str] = {}
+    for name, lemmas in raw["classes"].items():
+        if name not in types:
+            raise ResourceError(f"{CLASSES_FILE}: unknown type {name!r} (not in {TYPES_FILE})")
+        for lemma in _words({"lemmas": lemmas}, "lemmas", f"{CLASSES_FILE}: {name}"):
+            if lemma in out:
+                raise ResourceError(f"{CLASSES_FILE}: {lemma!r} is in both {out[lemma]!r} and {name!r}")
+            out[lemma] = name
+    if OTHER_TYPE not in types:
+        raise ResourceError(f"{TYPES_FILE}: the type {OTHER_TYPE!r} is missing")
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged event lexicon; raises :class:`ResourceError` naming a bad file."""
     types = _load_types()
-    return Lexicon(types=types, senses=_load_senses(types), roles=_load_roles(), modality=_load_modality())
+    return Lexicon(
+        types=types,
+        senses=_load_senses(types),
+        roles=_load_roles(),
+        modality=_load_modality(),
+        classes=_load_classes(types),
+    )
