@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Entity, Place, TimeExpr
 from newsgraph.nlp.events_lexicon import Modality
 from newsgraph.nlp.state import NgState, body_text
+from newsgraph.resources import load_yaml
 
 Polarity = Literal["positive", "negative"]
 ModalityValue = Literal["actual", "hypothetical", "future", "uncertain"]
@@ -44,6 +45,32 @@ MODAL_CLIMB_DEPS = frozenset(
         "acl",
     }
 )
+# Sentences looked back over for "it"/"they"/"the company": the current and the one before,
+# where subject continuity makes the antecedent plain; further back is guesswork.
+ANAPHOR_LOOKBACK_SENTENCES = 2
+ANAPHORA_FILE = "events/anaphora.yaml"
+# Subject dependencies: a subject antecedent is preferred ("Acme bought Beta. It said ...": Acme).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions"))
+    pron = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["pronouns"].items()}
+    desc = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["descriptions"].items()}
+    return pron, desc
+
+
+_ANAPHORA: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None = None
+
+
+def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(pronoun → entity types, description noun → entity types), loaded once."""
+    global _ANAPHORA
+    if _ANAPHORA is None:
+        _ANAPHORA = _anaphora()
+    return _ANAPHORA
+
+
 # Time kinds that locate an event in time (durations and sets do not).
 LOCATING_KINDS = frozenset({"date", "interval"})
 
@@ -61,17 +88,24 @@ class RecordIndex:
         self.time_at: dict[int, TimeExpr] = {}
         self.money_at: set[int] = set()
         self.person_mentions: list[tuple[int, str]] = []  # (token index, entity id), in text order
+        # (token index, entity id, type, is a subject) of every other named mention, in text order
+        self.other_mentions: list[tuple[int, str, str, bool]] = []
         # Longer mentions first, so a token inside "Iranian Qods Force" maps to that entity
         # rather than to a shorter overlapping mention ("Iranian").
         mentions = [(m, e) for e in state.entities for m in e.mentions]
         for m, e in sorted(mentions, key=lambda me: me[0].start - me[0].end):
             for tok in self._tokens(m.start, m.end):
                 self.entity_at.setdefault(tok.i, e.id)
+            toks = list(self._tokens(m.start, m.end))
+            if not toks:
+                continue
             if e.type == "PERSON":
-                toks = list(self._tokens(m.start, m.end))
-                if toks:
-                    self.person_mentions.append((toks[0].i, e.id))
+                self.person_mentions.append((toks[0].i, e.id))
+            else:
+                root = min(toks, key=lambda t: len(list(t.ancestors)))
+                self.other_mentions.append((toks[0].i, e.id, e.type, root.dep_ in SUBJECT_DEPS))
         self.person_mentions.sort()
+        self.other_mentions.sort()
         for p in state.places:
             for tok in self._tokens(p.start, p.end):
                 self.place_at.setdefault(tok.i, p)
@@ -100,7 +134,34 @@ class RecordIndex:
             return self._person_before(tok)
         if tok.i in self.alias_of:
             return self.entity_at.get(self.alias_of[tok.i])
+        pronouns, descriptions = anaphora()
+        if tok.lower_ in pronouns and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
+            return self._antecedent(tok, pronouns[tok.lower_])
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in descriptions and _bare_definite(tok):
+            return self._antecedent(tok, descriptions[tok.lemma_.lower()])
         return None
+
+    def _antecedent(self, tok: Token, types: frozenset[str]) -> str | None:
+        """The named entity of a wanted type an anaphor refers back to: the latest subject in
+        this or the previous sentence, else the latest mention there; None when none fits.
+
+        "It was not clear" has no antecedent (an expletive "it" takes none) since only a
+        pronoun that is itself an argument (subject, object, owner) is resolved.
+        """
+        if tok.pos_ == "PRON" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss"):
+            return None
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            return None  # "it is unclear", "it was a mistake": expletive or predicative
+        sent = tok.sent
+        floor = sent.start
+        if sent.start > 0:
+            floor = self.doc[sent.start - 1].sent.start
+        window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
+        window = [m for m in window if m[1] != self.entity_at.get(tok.head.i)]
+        if not window:
+            return None
+        subjects = [m for m in window if m[3]]
+        return (subjects or window)[-1][1]
 
     def entities(self, tok: Token, *, through: bool = False, modifiers: bool = True) -> list[str]:
         """Entities an argument head stands for, over its conjuncts.
@@ -200,6 +261,17 @@ class RecordIndex:
             if t.id not in heads or (outside and self.time_at.get(heads[t.id].head.i) is t):
                 heads[t.id] = tok
         return [(heads[k], by_id[k]) for k in heads]
+
+
+def _bare_definite(tok: Token) -> bool:
+    """Whether ``tok`` heads a description of something named before: "the company", not
+    "a company", "the company's rivals" (fine), "the Acme company" (named in place) or
+    "the largest company in Europe" (a new referent)."""
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in ("the", "this"):
+        return False
+    others = [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "prep", "relcl", "acl", "appos")]
+    return not others
 
 
 def conjuncts(tok: Token) -> list[Token]:
