@@ -184,6 +184,8 @@ class Relation:
     polarity: Literal["positive", "negative"] = "positive"
     modality: Literal["actual", "hypothetical", "future", "uncertain"] = "actual"
     time: str | None = None
+    # id of the event this relation was derived from (None for descriptions: titles, copulas)
+    event: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from newsgraph.model import Relation, Span, TimeExpr
 from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
 from newsgraph.nlp.events_syntax import RecordIndex, governors, polarity_modality, tree_distance
 from newsgraph.nlp.relations_lexicon import RelationLexicon, load_relation_lexicon
+from newsgraph.nlp.relations_events import event_relations
 from newsgraph.nlp.relations_patterns import Patterns
 from newsgraph.nlp.relations_titles import title_relations
 from newsgraph.nlp.state import get_state
@@ -62,6 +63,27 @@ def extract_relations(
                                 time=time.id if time else None,
                             )
                         )
+    # Event-derived links come after the lexicon's: a pair already linked in the same sentence
+    # keeps the lexicon's predicate ("funds", "commands") and gets no second, vaguer one.
+    linked = {(r.subject, r.object, r.evidence.start) for r in out}
+    for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events):
+        key = (subj, predicate, obj)
+        if key in seen or (subj, obj, event.sentence.start) in linked:
+            continue
+        seen.add(key)
+        out.append(
+            Relation(
+                id=f"r{first_id + len(out)}",
+                subject=subj,
+                predicate=predicate,
+                object=obj,
+                evidence=evidence,
+                polarity=event.polarity,
+                modality=event.modality,
+                time=event.time,
+                event=event.id,
+            )
+        )
     for subj, predicate, obj, evidence in title_relations(doc, index.state.entities, lexicon):
         key = (subj, predicate, obj)
         if key not in seen:

@@ -82,6 +82,7 @@ def link_errors(data: dict[str, Any]) -> list[str]:
         ref(f"relation {r['id']}.subject", r["subject"], "entities")
         ref(f"relation {r['id']}.object", r["object"], "entities")
         ref(f"relation {r['id']}.time", r["time"], "times")
+        ref(f"relation {r['id']}.event", r.get("event"), "events")
     for c in data["claims"]:
         ref(f"claim {c['id']}.source", c["source"], "entities")
         for kind in ("entities", "times", "amounts", "places"):
