@@ -73,7 +73,33 @@ def test_under_sanctions(nlp: Language) -> None:
 
 def test_possessive_support_for(nlp: Language) -> None:
     state, rels = run(nlp, "Turkey's support for Hamas angered Israel.")
-    assert triples(state, rels) == {("Turkey", "supports", "Hamas")}
+    lexicon_rels = [r for r in rels if r.event is None]
+    assert triples(state, lexicon_rels) == {("Turkey", "supports", "Hamas")}
+
+
+def test_event_derived_relation_has_lemma_clause_and_event(nlp: Language) -> None:
+    text = "On Monday, Brightwater Holdings acquired Calder Logistics, and shares rose in London."
+    state, rels = run(nlp, text)
+    derived = [r for r in rels if r.event is not None]
+    assert ("Brightwater Holdings", "acquire", "Calder Logistics") in triples(state, derived)
+    rel = next(r for r in derived if r.predicate == "acquire")
+    event = next(e for e in state.events if e.id == rel.event)
+    assert event.type == "acquire"
+    # the clause, not the whole sentence: the share move is another clause
+    assert "acquired Calder Logistics" in rel.evidence.text and "London" not in rel.evidence.text
+    assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
+
+
+def test_event_derived_relation_follows_a_pronoun(nlp: Language) -> None:
+    text = "Norland Bank reported a loss in 2023. In March 2024 it sued Pellham Capital in Oslo."
+    state, rels = run(nlp, text)
+    assert ("Norland Bank", "sue", "Pellham Capital") in triples(state, rels)
+
+
+def test_negated_event_gives_a_negative_relation(nlp: Language) -> None:
+    state, rels = run(nlp, "Vestra Energy did not acquire Orbis Mining in 2022.")
+    rel = next(r for r in rels if r.predicate == "acquire")
+    assert rel.polarity == "negative"
 
 
 def test_directing_an_operation_relates_to_its_target(nlp: Language) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsgraph.model import Participant, Place, TimeExpr
-from newsgraph.nlp.events_lexicon import Lexicon, Sense
+from newsgraph.nlp.events_lexicon import OTHER_TYPE, Lexicon, Sense
 from newsgraph.nlp.events_syntax import ModalityValue, Polarity, RecordIndex, conjuncts, included
 
 PRONOUNS = frozenset({"it", "they", "them", "this", "these", "those"})
@@ -392,13 +392,15 @@ def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: Reco
     lemma = tok.lemma_.lower()
     if lemma in LIGHT_LEMMAS or lemma in ASPECTUAL_LEMMAS or index.entity(tok) is not None:
         return None
-    etype = lexicon.class_of(lemma)
-    if etype in FRAME_TYPES or (timeml_class not in OPEN_CLASSES and etype == "other"):
+    # A lemma with trigger senses none of which held ("lifted the box", not "lifted sanctions")
+    # keeps no type: the senses' constraints are exactly what tells its meanings apart.
+    etype = OTHER_TYPE if lexicon.senses_for(lemma, pos) else lexicon.class_of(lemma)
+    if etype in FRAME_TYPES or (timeml_class not in OPEN_CLASSES and etype == OTHER_TYPE):
         return None
     sense = Sense(lemma=lemma, pos=pos, type=etype, subtype=lemma)
     args = verb_arguments(tok, lexicon) if pos == "verb" else noun_arguments(tok, lexicon, index)
     mention = Mention(trigger=tok, sense=sense, args=args)
     resolve(mention, lexicon, index)
-    if etype == "other" and not mention.participants:
+    if etype == OTHER_TYPE and not mention.participants:
         return None  # an untyped predicate with no actor is too vague to report on its own
     return mention

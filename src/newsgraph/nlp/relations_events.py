@@ -10,7 +10,7 @@ holds the trigger, not the whole sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -25,14 +25,26 @@ OBJECT_ROLES = frozenset({"patient", "target", "beneficiary", "partner"})
 UNLINKED_TYPES = frozenset({"disaster", "change", "communicate"})
 
 
+# Children of a clause's verb that start another clause of their own.
+OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "parataxis"})
+EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "."})
+
+
 def clause_span(tok: Token) -> tuple[int, int]:
-    """Character bounds of the clause holding ``tok``: the subtree of its governing verb."""
+    """Character bounds of the clause holding ``tok``: the subtree of its governing verb
+    without coordinated clauses ("X acquired Y, and shares rose": the first clause only)."""
     top = governors(tok)[-1]
-    sent = tok.sent
-    start = max(top.left_edge.idx, sent.start_char)
-    last = top.right_edge
-    end = min(last.idx + len(last.text), sent.end_char)
-    return start, end
+    dropped: set[int] = set()
+    for child in top.children:
+        if child.dep_ in OTHER_CLAUSE_DEPS:
+            dropped.update(t.i for t in child.subtree)
+    kept = [t for t in top.subtree if t.i not in dropped]
+    while len(kept) > 1 and kept[-1].text in EDGE_PUNCT:
+        kept.pop()
+    while len(kept) > 1 and kept[0].text in EDGE_PUNCT:
+        kept.pop(0)
+    first, last = kept[0], kept[-1]
+    return first.idx, last.idx + len(last.text)
 
 
 def trigger_token(doc: Doc, event: Event) -> Token | None:
@@ -40,8 +52,14 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
     return span.root if span is not None else None
 
 
-def event_relations(doc: Doc, events: Iterable[Event]) -> Iterator[tuple[str, str, str, Event, Span]]:
-    """(subject, predicate, object, event, clause evidence) for every linked pair of participants."""
+def event_relations(
+    doc: Doc, events: Iterable[Event], known: Collection[str] = ()
+) -> Iterator[tuple[str, str, str, Event, Span]]:
+    """(subject, predicate, object, event, clause evidence) for every linked pair of participants.
+
+    Triggers whose lemma is in ``known`` (the relation lexicon's verbs and nouns) are left to the
+    lexicon's patterns, which read them more precisely ("lead" never takes an "including" list).
+    """
     text = body_text(doc)
     for ev in events:
         if ev.type in UNLINKED_TYPES:
@@ -51,7 +69,7 @@ def event_relations(doc: Doc, events: Iterable[Event]) -> Iterator[tuple[str, st
         if not agents or not others:
             continue
         tok = trigger_token(doc, ev)
-        if tok is None:
+        if tok is None or tok.lemma_.lower() in known:
             continue
         start, end = clause_span(tok)
         evidence = Span(start=start, end=end, text=text[start:end])
