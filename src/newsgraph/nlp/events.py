@@ -63,7 +63,7 @@ def extract_events(
     then every other eventive predicate the learned mention model finds (``model``), typed by
     the lemma classes or ``other``. Both are kept only when anchored (:func:`_is_specific`).
     """
-    learned = {m.token.i: m for m in mentions(doc, model)} if model is not None else {}
+    learned = {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals)} if model is not None else {}
     events: list[Event] = []
     for sent in doc.sents:
         found: list[Mention] = []

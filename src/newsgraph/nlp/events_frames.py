@@ -26,6 +26,8 @@ MERGE_DEPS = frozenset({"acl", "relcl", "xcomp", "prep", "pobj", "advcl"})
 # Ruritania" → Ruritania as agent); objects are not, since "the capital of X" is not X.
 # Modifiers are not read: "a Denver man killed ..." does not make Denver the killer.
 THROUGH_ROLES = frozenset({"agent"})
+# Roles that place an event (a noun with one of them needs no place lent by its verb).
+PLACE_ROLES = frozenset({"location", "origin", "destination", "target"})
 # "a market in the town of X": two phrases down reaches the name; deeper is another topic.
 NESTED_PLACE_DEPTH = 2
 NESTED_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "of"})
@@ -153,6 +155,13 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
                     args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
         elif noun.dep_ == "nsubjpass" and not any(r == "agent" for r, _ in args):
             args += [("agent", a) for a in passive_agents(head)]
+        if noun.dep_ in ("nsubj", "nsubjpass") and not any(r in PLACE_ROLES for r, _ in args):
+            # "the robbery took place in X", "the fire broke out at X", "talks were held in X":
+            # the verb an event noun is subject of says where it happened, unless the noun
+            # names its place itself ("air operations from X ... began, in Y").
+            for prep in head.children:
+                if prep.dep_ == "prep" and roles.prep.get(prep.lower_) == "location":
+                    args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
     # "X added Y to its sanctions list": the listing verb's subject lists its object.
     verb = listing_verb(noun, roles.listing_verbs)
     if verb is not None:
@@ -298,6 +307,9 @@ def nested_place(tok: Token, index: RecordIndex, depth: int = NESTED_PLACE_DEPTH
     if depth <= 0:
         return None
     for child in tok.children:
+        # "in Paris trading", "at the Antwerp offices": a place that modifies the argument
+        if child.dep_ == "compound" and child.i < tok.i and index.place(child) is not None:
+            return index.place(child)
         if child.dep_ == "prep" and child.lower_ in NESTED_PLACE_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -391,6 +403,8 @@ def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: Reco
         return None
     lemma = tok.lemma_.lower()
     if lemma in LIGHT_LEMMAS or lemma in ASPECTUAL_LEMMAS or index.entity(tok) is not None:
+        return None
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):  # a preposition
         return None
     # A lemma with trigger senses none of which held ("lifted the box", not "lifted sanctions")
     # keeps no type: the senses' constraints are exactly what tells its meanings apart.

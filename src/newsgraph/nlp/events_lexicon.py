@@ -15,6 +15,10 @@ MODALITY_FILE = "events/modality.yaml"
 CLASSES_FILE = "events/classes.yaml"
 # The type of a predicate the mention model finds in no class.
 OTHER_TYPE = "other"
+# Classes whose nouns name things or amounts more often than happenings ("a rise of 5 %" is
+# counted by amounts; "the budget", "the price", "the game" are things): their nouns are events
+# only where the model says so.
+NON_NOMINAL_TYPES = frozenset({"change", "finance", "compete", "communicate", "create", "move", "decide"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,12 @@ class Lexicon:
     modality: Modality
     # lemma -> event type, for mentions of the learned layer that no trigger sense claims
     classes: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def class_nominals(self) -> frozenset[str]:
+        """Lemmas of the event classes whose nouns name happenings ("robbery", "blaze", "merger"),
+        for :func:`newsgraph.nlp.events_mentions.mentions`."""
+        return frozenset(lemma for lemma, etype in self.classes.items() if etype not in NON_NOMINAL_TYPES)
 
     def class_of(self, lemma: str) -> str:
         """The event type of a predicate lemma (``other`` when it is in no class)."""
