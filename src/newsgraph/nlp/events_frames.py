@@ -401,7 +401,7 @@ def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: Reco
         pos = "noun"
     else:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = lexicon.lemma(tok)
     if lemma in LIGHT_LEMMAS or lemma in ASPECTUAL_LEMMAS or index.entity(tok) is not None:
         return None
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):  # a preposition

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from newsgraph.errors import ResourceError
 from newsgraph.resources import load_yaml
 
@@ -88,6 +90,21 @@ class Lexicon:
         """Lemmas of the event classes whose nouns name happenings ("robbery", "blaze", "merger"),
         for :func:`newsgraph.nlp.events_mentions.mentions`."""
         return frozenset(lemma for lemma, etype in self.classes.items() if etype not in NON_NOMINAL_TYPES)
+
+    @functools.cached_property
+    def known_lemmas(self) -> frozenset[str]:
+        """Every lemma the lexicon types (classes and trigger senses), to repair lemmas by."""
+        return frozenset(self.classes) | frozenset(lemma for lemma, _ in self.senses)
+
+    def lemma(self, tok: Token) -> str:
+        """``tok``'s lemma, repaired where the lemmatizer cut a silent -e the lexicon knows
+        ("fined" → "fin" → "fine", "raided" → "raid" stays)."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.known_lemmas or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            return lemma
+        if lemma + "e" in self.known_lemmas and tok.lower_.startswith(lemma):
+            return lemma + "e"
+        return lemma
 
     def class_of(self, lemma: str) -> str:
         """The event type of a predicate lemma (``other`` when it is in no class)."""

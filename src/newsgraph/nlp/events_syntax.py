@@ -157,7 +157,8 @@ class RecordIndex:
         if sent.start > 0:
             floor = self.doc[sent.start - 1].sent.start
         window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
-        window = [m for m in window if m[1] != self.entity_at.get(tok.head.i)]
+        own = self._clause_subjects(tok)
+        window = [m for m in window if m[1] != self.entity_at.get(tok.head.i) and m[1] not in own]
         if not window:
             return None
         subjects = [m for m in window if m[3]]
@@ -206,6 +207,22 @@ class RecordIndex:
                     if pobj.dep_ == "pobj":
                         return self.entities(pobj)
         return []
+
+    def _clause_subjects(self, tok: Token) -> set[str]:
+        """Entities that are the subject of the clause an anaphor sits in: "X, which owns 22 %
+        of the company" — the company is not X."""
+        cur = tok
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                break
+            cur = cur.head
+        found: set[str] = set()
+        for c in cur.children:
+            if c.dep_ in SUBJECT_DEPS and c.i != tok.i and (eid := self.entity_at.get(c.i)):
+                found.add(eid)
+        if cur.dep_ == "relcl" and (eid := self.entity_at.get(cur.head.i)):
+            found.add(eid)
+        return found
 
     def entity_before(self, tok: Token) -> str | None:
         """The entity whose mention ends just before ``tok``'s phrase (apposition by adjacency)."""

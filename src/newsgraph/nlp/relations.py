@@ -66,8 +66,8 @@ def extract_relations(
     # Event-derived links come after the lexicon's: a pair already linked in the same sentence
     # keeps the lexicon's predicate ("funds", "commands") and gets no second, vaguer one.
     linked = {(r.subject, r.object, r.evidence.start) for r in out}
-    known = lexicon.verbs.keys() | lexicon.action_nouns.keys()
-    for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events, known):
+    known = lexicon.verbs.keys()
+    for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events, events, known):
         key = (subj, predicate, obj)
         if key in seen or (subj, obj, event.sentence.start) in linked:
             continue

@@ -14,7 +14,8 @@ from collections.abc import Collection, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Event, Relation, Span
+from newsgraph.model import Event, Span
+from newsgraph.nlp.events_lexicon import Lexicon
 from newsgraph.nlp.events_syntax import governors
 from newsgraph.nlp.state import body_text
 
@@ -53,7 +54,7 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
 
 
 def event_relations(
-    doc: Doc, events: Iterable[Event], known: Collection[str] = ()
+    doc: Doc, events: Iterable[Event], lexicon: Lexicon, known: Collection[str] = ()
 ) -> Iterator[tuple[str, str, str, Event, Span]]:
     """(subject, predicate, object, event, clause evidence) for every linked pair of participants.
 
@@ -69,11 +70,13 @@ def event_relations(
         if not agents or not others:
             continue
         tok = trigger_token(doc, ev)
-        if tok is None or tok.lemma_.lower() in known:
+        if tok is None:
+            continue
+        predicate = lexicon.lemma(tok)
+        if predicate in known:
             continue
         start, end = clause_span(tok)
         evidence = Span(start=start, end=end, text=text[start:end])
-        predicate = tok.lemma_.lower()
         for subj in agents:
             for obj in others:
                 if subj != obj:

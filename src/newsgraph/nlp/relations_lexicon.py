@@ -40,6 +40,7 @@ class RelationLexicon:
     operation_verbs: dict[str, str]
     role_nouns: dict[str, str]
     compound_roles: frozenset[str]
+    leading_modifiers: frozenset[str] = frozenset()
 
 
 def _predicates(raw: object, key: str) -> dict[str, Predicate]:
@@ -81,4 +82,5 @@ def load_relation_lexicon() -> RelationLexicon:
         operation_verbs=_mapping(raw["operation_verbs"], "operation_verbs"),
         role_nouns=_mapping(raw["role_nouns"], "role_nouns"),
         compound_roles=_words(raw["compound_roles"], "compound_roles"),
+        leading_modifiers=_words(raw.get("leading_modifiers", []), "leading_modifiers"),
     )

@@ -95,7 +95,7 @@ class Patterns:
         elif tok.pos_ == "NOUN":
             if lemma in self.lex.action_nouns:
                 yield from self.action_noun(tok, lemma)
-            if lemma in self.lex.role_nouns:
+            if lemma in self.lex.role_nouns or self._describes_a_person(tok):
                 yield from self.role_noun(tok, lemma)
         elif tok.pos_ == "PROPN" and tok.lower_ in self.lex.role_nouns and self.index.entity(tok) is None:
             # a capitalised title the tagger took for a name: "Chile's President Gabriel Boric"
@@ -216,7 +216,11 @@ class Patterns:
         yield Candidate(subj, entry.name, targets, noun)
 
     def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
-        predicate = self.lex.role_nouns[lemma]
+        predicate = self.lex.role_nouns.get(lemma, "member_of")
+        if predicate in ("member_of", "directs") and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.lex.leading_modifiers for c in noun.children
+        ):
+            predicate = "commands"  # "chief executive", "managing director"
         # "head of X"; for employment also "an analyst at X"
         preps = ("of", "at") if predicate in AT_ROLES else ("of",)
         orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
@@ -259,6 +263,25 @@ class Patterns:
         )
         if parties and orgs:
             yield Candidate(subj, "member_of", parties, noun)
+
+    def _describes_a_person(self, noun: Token) -> bool:
+        """Whether an unlisted noun describes a named person by an organisation they belong to:
+        "X, the KEMRI scientist", "the Acme engineer X". The noun must be in apposition to (or
+        compounded with) a person and carry a named organisation before it; then it is the
+        person's affiliation, whatever the occupation is called."""
+        holders = [c for c in noun.children if c.dep_ == "appos"]
+        if noun.dep_ in ("appos", "compound") and noun.head.i != noun.i:
+            holders.append(noun.head)
+        if not any(self._type(e) == "PERSON" for e in self._ents(holders, through=False)):
+            before = self.index.entity_before(noun) if noun.dep_ == "appos" else None
+            if before is None or self._type(before) != "PERSON":
+                return False
+        return any(
+            self._type(e) == "ORG"
+            for c in noun.children
+            if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i
+            for e in self._ents([c], through=False)
+        )
 
     def _party(self, eid: str) -> str | None:
         """The organisation a role modifier names: itself ("Labour"), or for a party adjective
