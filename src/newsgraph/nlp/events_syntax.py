@@ -103,7 +103,9 @@ class RecordIndex:
                 self.person_mentions.append((toks[0].i, e.id))
             else:
                 root = min(toks, key=lambda t: len(list(t.ancestors)))
-                self.other_mentions.append((toks[0].i, e.id, e.type, root.dep_ in SUBJECT_DEPS))
+                # a subject, or the owner of one ("Acme's board said ..."): the salient actor
+                salient = root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
+                self.other_mentions.append((toks[0].i, e.id, e.type, salient))
         self.person_mentions.sort()
         self.other_mentions.sort()
         for p in state.places:
@@ -142,8 +144,9 @@ class RecordIndex:
         return None
 
     def _antecedent(self, tok: Token, types: frozenset[str]) -> str | None:
-        """The named entity of a wanted type an anaphor refers back to: the latest subject in
-        this or the previous sentence, else the latest mention there; None when none fits.
+        """The named entity of a wanted type an anaphor refers back to: in this sentence, else the
+        previous one, the latest subject (or a subject's owner), else the latest mention; None
+        when none fits.
 
         "It was not clear" has no antecedent (an expletive "it" takes none) since only a
         pronoun that is itself an argument (subject, object, owner) is resolved.
@@ -157,12 +160,19 @@ class RecordIndex:
         if sent.start > 0:
             floor = self.doc[sent.start - 1].sent.start
         window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
-        own = self._clause_subjects(tok)
+        # An object pronoun or a description cannot be its own clause's subject ("X sued it",
+        # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
+        own = set() if tok.dep_ == "poss" else self._clause_subjects(tok)
         window = [m for m in window if m[1] != self.entity_at.get(tok.head.i) and m[1] not in own]
         if not window:
             return None
-        subjects = [m for m in window if m[3]]
-        return (subjects or window)[-1][1]
+        # this sentence before the previous one; in each, a salient actor before a mere mention
+        here = [m for m in window if m[0] >= sent.start]
+        for group in (here, window):
+            subjects = [m for m in group if m[3]]
+            if subjects or group:
+                return (subjects or group)[-1][1]
+        return None
 
     def entities(self, tok: Token, *, through: bool = False, modifiers: bool = True) -> list[str]:
         """Entities an argument head stands for, over its conjuncts.

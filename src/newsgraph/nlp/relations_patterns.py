@@ -217,8 +217,11 @@ class Patterns:
 
     def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
         predicate = self.lex.role_nouns.get(lemma, "member_of")
-        if predicate in ("member_of", "directs") and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in self.lex.leading_modifiers for c in noun.children
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if predicate in ("member_of", "directs") and (
+            any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.leading_modifiers for c in noun.children)
+            # "Acme chief executive Jane Roe": the parser may hang "chief" on the name instead
+            or (before is not None and before.lower_ in self.lex.leading_modifiers and before.head.i != before.i)
         ):
             predicate = "commands"  # "chief executive", "managing director"
         # "head of X"; for employment also "an analyst at X"
@@ -232,6 +235,16 @@ class Patterns:
                 [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i],
                 through=False,
             )
+            if not objs and noun.dep_ == "compound" and noun.head.i > noun.i:
+                # "Acme chief executive Jane Roe" parsed flat: the name's modifiers before the role
+                objs = tuple(
+                    e
+                    for e in self._ents(
+                        [c for c in noun.head.children if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i],
+                        through=False,
+                    )
+                    if self._type(e) == "ORG"
+                )
         if not objs:  # "the agency's director, X": the organisation named just before
             # "the agency's director general": the possessive sits on the compound's head
             owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]
