@@ -48,7 +48,11 @@ def canonical_name(groups: list[Group]) -> str:
     plain = [g for g in groups if not g.modifier_variant and not (len(g.words) == 1 and is_acronym(g.name))]
     pool = plain or groups
     best = max(pool, key=lambda g: (len(g.words), len(g.cands), -g.cands[0].start))
-    return best.cands[0].text if best.name == best.cands[0].text else best.name
+    name = best.cands[0].text if best.name == best.cands[0].text else best.name
+    if name.isupper() and len(name) > 3:  # a dateline's capitals ("ANTWERP"): the text's own case
+        cased = next((c.text for g in groups for c in g.cands if c.text.casefold() == name.casefold() and not c.text.isupper()), None)
+        return cased or name
+    return name
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

@@ -33,6 +33,11 @@ from newsgraph.nlp.entities_places import is_known_place, is_major_place
 DEFAULT_TYPE = "ORG"  # abbreviations found without NER are overwhelmingly organisations
 
 
+def _cased(name: str) -> str:
+    """A dateline's capitals as the gazetteer writes the name ("ANTWERP" → "Antwerp")."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
 def cluster_type(groups: list[Group], name: str, lex: EntityLexicon, context: str | None = None) -> str:
     """The cluster's type by the rules above; ``context`` is :func:`~newsgraph.nlp.entities_context.
     context_type` of its mentions."""
@@ -51,7 +56,12 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon, context: st
     if words[-1] in lex.demonyms:  # "Iranian", "Virginia Democrats": a people or group, not a person
         return "NORP"
     # A country or major city is a place even when NER called it a person ("Mali", "Tbilisi").
-    if any(is_major_place(g.name) for g in groups):
+    if any(is_major_place(_cased(g.name)) for g in groups):
+        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
+    # A known place that NER reads as a place in most of its mentions stays one, whatever one
+    # context phrase suggests ("Antwerp, which handles most of the diamond trade").
+    place_share = votes["GPE"] + votes["LOC"]
+    if place_share * 2 > sum(votes.values()) and any(is_known_place(_cased(g.name)) for g in groups):
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     # "Energoatom, the state nuclear operator": the text says what NER guessed; a title does more.
     if context and not any(c.titles for g in groups for c in g.cands):
@@ -70,7 +80,7 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon, context: st
     if (
         place_votes
         and votes["PERSON"] * 2 <= sum(votes.values())
-        and any(is_known_place(g.name) for g in groups)
+        and any(is_known_place(_cased(g.name)) for g in groups)
     ):
         return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"
     if not votes:

@@ -159,8 +159,10 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
             # "the robbery took place in X", "the fire broke out at X", "talks were held in X":
             # the verb an event noun is subject of says where it happened, unless the noun
             # names its place itself ("air operations from X ... began, in Y").
+            # "broke out on the third floor of the X factory": "on" gives a target to verbs of
+            # action but a place to a verb an event noun is subject of.
             for prep in head.children:
-                if prep.dep_ == "prep" and roles.prep.get(prep.lower_) == "location":
+                if prep.dep_ == "prep" and roles.prep.get(prep.lower_) in ("location", "target"):
                     args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
     # "X added Y to its sanctions list": the listing verb's subject lists its object.
     verb = listing_verb(noun, roles.listing_verbs)
