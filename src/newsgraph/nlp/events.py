@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event, Span
 from newsgraph.nlp.events_frames import Mention, general_mention, merge, sentence_mentions
-from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
+from newsgraph.nlp.events_lexicon import OTHER_TYPE, Lexicon, load_lexicon
 from newsgraph.nlp.events_mentions import MentionModel, load_model, mentions
 from newsgraph.nlp.events_syntax import RecordIndex, clause_time, polarity_modality, tree_distance
 from newsgraph.nlp.state import body_text, get_state
@@ -50,7 +50,11 @@ def _is_specific(m: Mention, own_time: bool) -> bool:
     """Keep a mention only when it is anchored: a participant, a place or a time of its own.
 
     Bare generic mentions ("war is costly", "sanctions rarely work") would flood the output.
+    An untyped (``other``) predicate needs a named participant or a time of its own ("results
+    released on Monday"): a place alone does not make "the plan in Paris" news.
     """
+    if m.sense.type == OTHER_TYPE:
+        return bool(m.participants or own_time)
     return bool(m.participants or m.place is not None or own_time)
 
 

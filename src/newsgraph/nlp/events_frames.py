@@ -155,7 +155,7 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
                     args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
         elif noun.dep_ == "nsubjpass" and not any(r == "agent" for r, _ in args):
             args += [("agent", a) for a in passive_agents(head)]
-        if noun.dep_ in ("nsubj", "nsubjpass") and not any(r in PLACE_ROLES for r, _ in args):
+        if noun.dep_ in ("nsubj", "nsubjpass") and not any(r in PLACE_ROLES and index.is_place(t) for r, t in args):
             # "the robbery took place in X", "the fire broke out at X", "talks were held in X":
             # the verb an event noun is subject of says where it happened, unless the noun
             # names its place itself ("air operations from X ... began, in Y").
@@ -417,6 +417,4 @@ def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: Reco
     args = verb_arguments(tok, lexicon) if pos == "verb" else noun_arguments(tok, lexicon, index)
     mention = Mention(trigger=tok, sense=sense, args=args)
     resolve(mention, lexicon, index)
-    if etype == OTHER_TYPE and not mention.participants:
-        return None  # an untyped predicate with no actor is too vague to report on its own
     return mention

@@ -21,6 +21,8 @@ OTHER_TYPE = "other"
 # counted by amounts; "the budget", "the price", "the game" are things): their nouns are events
 # only where the model says so.
 NON_NOMINAL_TYPES = frozenset({"change", "finance", "compete", "communicate", "create", "move", "decide"})
+# ... except nouns made from verbs, which name the act ("approval", "adoption", "decision").
+DEVERBAL_SUFFIXES = ("al", "tion", "sion", "ment", "ance", "ence", "ure")
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,11 @@ class Lexicon:
     def class_nominals(self) -> frozenset[str]:
         """Lemmas of the event classes whose nouns name happenings ("robbery", "blaze", "merger"),
         for :func:`newsgraph.nlp.events_mentions.mentions`."""
-        return frozenset(lemma for lemma, etype in self.classes.items() if etype not in NON_NOMINAL_TYPES)
+        return frozenset(
+            lemma
+            for lemma, etype in self.classes.items()
+            if etype not in NON_NOMINAL_TYPES or lemma.endswith(DEVERBAL_SUFFIXES)
+        )
 
     @functools.cached_property
     def known_lemmas(self) -> frozenset[str]:
