@@ -93,7 +93,9 @@ def test_lifting_with_a_pronoun_resolved_to_sanctions(nlp: Language) -> None:
 
 def test_lift_needs_a_sanction_like_patient(nlp: Language) -> None:
     _, events = run(nlp, "She lifted the heavy box onto the table in 2019.")
-    assert events == []
+    assert not [e for e in events if e.type == "concede"]
+    # still an event of the learned layer, untyped: lifting a box is no concession
+    assert all(e.type == "other" and e.subtype == "lift" for e in events)
 
 
 def test_hostages_freed(nlp: Language) -> None:
