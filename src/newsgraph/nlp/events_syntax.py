@@ -49,6 +49,8 @@ MODAL_CLIMB_DEPS = frozenset(
 # where subject continuity makes the antecedent plain; further back is guesswork.
 ANAPHOR_LOOKBACK_SENTENCES = 2
 ANAPHORA_FILE = "events/anaphora.yaml"
+# "the department" may refer to an organisation named with that word this many tokens back.
+NAMED_LIKE_LOOKBACK_TOKENS = 400
 # Subject dependencies: a subject antecedent is preferred ("Acme bought Beta. It said ...": Acme).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -140,8 +142,21 @@ class RecordIndex:
         if tok.lower_ in pronouns and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
             return self._antecedent(tok, pronouns[tok.lower_])
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in descriptions and _bare_definite(tok):
-            return self._antecedent(tok, descriptions[tok.lemma_.lower()])
+            return self._named_like(tok) or self._antecedent(tok, descriptions[tok.lemma_.lower()])
         return None
+
+    def _named_like(self, tok: Token) -> str | None:
+        """The latest organisation whose own name has the description's noun ("the department"
+        → "Louisiana Department of Environmental Quality"), within a few sentences back."""
+        noun = tok.lemma_.lower()
+        floor = max(0, tok.i - NAMED_LIKE_LOOKBACK_TOKENS)
+        best: str | None = None
+        for i, eid, _, _ in self.other_mentions:
+            if floor <= i < tok.i and eid != self.entity_at.get(tok.i):
+                words = self.entity_records[eid].name.lower().split()
+                if noun in words or noun + "s" in words:
+                    best = eid
+        return best
 
     def _antecedent(self, tok: Token, types: frozenset[str]) -> str | None:
         """The named entity of a wanted type an anaphor refers back to: in this sentence, else the
@@ -295,6 +310,8 @@ def _bare_definite(tok: Token) -> bool:
     "a company", "the company's rivals" (fine), "the Acme company" (named in place) or
     "the largest company in Europe" (a new referent)."""
     det = [c for c in tok.children if c.dep_ == "det"]
+    if tok.dep_ == "compound" and not det and tok.head.i > tok.i:
+        return True  # "company spokesman X", "agency officials": the one just talked about
     if not det or det[0].lower_ not in ("the", "this"):
         return False
     others = [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "prep", "relcl", "acl", "appos")]

@@ -253,6 +253,9 @@ class Patterns:
             )
         if predicate in ORG_ROLES:  # "Trump's lawyer, X" is no membership of a person
             objs = tuple(o for o in objs if self._type(o) != "PERSON")
+        if predicate == "member_of" and not orgs:
+            # "the New Orleans lawyer": a place before an occupation says where, not whose
+            objs = tuple(o for o in objs if self._type(o) not in ("GPE", "LOC", "FAC"))
         if not objs:
             return
         holders: list[Token] = []
