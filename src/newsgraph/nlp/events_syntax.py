@@ -73,6 +73,9 @@ def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     return _ANAPHORA
 
 
+# Heads of partitive phrases: "part of X", "a stake in"-free shares of a whole.
+PARTITIVES = frozenset({"part", "half", "most", "some", "much", "share", "portion", "rest", "bulk", "all", "many", "each"})
+
 # Time kinds that locate an event in time (durations and sets do not).
 LOCATING_KINDS = frozenset({"date", "interval"})
 
@@ -214,6 +217,10 @@ class RecordIndex:
                 eid = self.entity(child)
                 if eid:
                     return [eid]
+        if tok.lemma_.lower() in PARTITIVES:  # "funded part of the mission": the mission
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    return [e for p in child.children if p.dep_ == "pobj" for e in self.entities(p)]
         adjacent = self.entity_before(tok) if tok.dep_ == "appos" else None
         if adjacent:
             return [adjacent]
@@ -314,8 +321,17 @@ def _bare_definite(tok: Token) -> bool:
         return True  # "company spokesman X", "agency officials": the one just talked about
     if not det or det[0].lower_ not in ("the", "this"):
         return False
-    others = [c for c in tok.children if c.dep_ in ("compound", "amod", "nummod", "prep", "relcl", "acl", "appos")]
-    return not others
+    # Restrictive modifiers introduce a new referent ("the company that won", "the firm in
+    # Oslo", "the largest bank", "the Acme company"); descriptive ones do not ("the 1.9-tonne
+    # probe", "the troubled company").
+    for c in tok.children:
+        if c.dep_ in ("prep", "relcl", "acl", "appos", "nummod"):
+            return False
+        if c.dep_ in ("amod", "compound", "nmod") and (c.tag_ in ("JJS", "RBS") or c.pos_ == "PROPN" or c.ent_type_):
+            return False
+        if c.lower_ in ("first", "second", "third", "last", "next", "other", "same", "new", "former"):
+            return False
+    return True
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -22,8 +22,8 @@ from newsgraph.nlp.state import body_text
 # Roles whose entity is on the receiving end of the agent's act.
 OBJECT_ROLES = frozenset({"patient", "target", "beneficiary", "partner"})
 # Event types that are no dyadic act between actors (a fire does not do anything to its victims
-# in the sense a relation records; a change or a contest result is not a link).
-UNLINKED_TYPES = frozenset({"disaster", "change", "communicate"})
+# in the sense a relation records; an announcement is the frame of a claim, not a link).
+UNLINKED_TYPES = frozenset({"disaster", "communicate"})
 
 
 # Children of a clause's verb that start another clause of their own.

@@ -226,6 +226,8 @@ class Patterns:
             predicate = "commands"  # "chief executive", "managing director"
         # "head of X"; for employment also "an analyst at X"
         preps = ("of", "at") if predicate in AT_ROLES else ("of",)
+        if lemma not in self.lex.role_nouns:  # "an astronomer at X", "a researcher with X"
+            preps = ("at", "with")
         orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
         objs = self._ents([o for org in orgs for o in conjuncts(org)], through=False)
         if (
@@ -292,12 +294,9 @@ class Patterns:
             before = self.index.entity_before(noun) if noun.dep_ == "appos" else None
             if before is None or self._type(before) != "PERSON":
                 return False
-        return any(
-            self._type(e) == "ORG"
-            for c in noun.children
-            if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i
-            for e in self._ents([c], through=False)
-        )
+        named = [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i]
+        named += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "with") for p in c.children]
+        return any(self._type(e) == "ORG" for e in self._ents(named, through=False))
 
     def _party(self, eid: str) -> str | None:
         """The organisation a role modifier names: itself ("Labour"), or for a party adjective
