@@ -8,6 +8,7 @@ appositions, choose the time of a clause and read polarity/modality cues.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
@@ -55,22 +56,13 @@ NAMED_LIKE_LOOKBACK_TOKENS = 400
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions"))
+@functools.lru_cache(maxsize=1)
+def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """(pronoun → entity types, description noun → entity types, institution nouns), loaded once."""
+    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
     pron = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["pronouns"].items()}
     desc = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["descriptions"].items()}
-    return pron, desc
-
-
-_ANAPHORA: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None = None
-
-
-def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """(pronoun → entity types, description noun → entity types), loaded once."""
-    global _ANAPHORA
-    if _ANAPHORA is None:
-        _ANAPHORA = _anaphora()
-    return _ANAPHORA
+    return pron, desc, frozenset(str(w).lower() for w in raw["named_like"])
 
 
 # Heads of partitive phrases: "part of X", "a stake in"-free shares of a whole.
@@ -141,11 +133,12 @@ class RecordIndex:
             return self._person_before(tok)
         if tok.i in self.alias_of:
             return self.entity_at.get(self.alias_of[tok.i])
-        pronouns, descriptions = anaphora()
+        pronouns, descriptions, institutions = anaphora()
         if tok.lower_ in pronouns and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
             return self._antecedent(tok, pronouns[tok.lower_])
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in descriptions and _bare_definite(tok):
-            return self._named_like(tok) or self._antecedent(tok, descriptions[tok.lemma_.lower()])
+            named = self._named_like(tok) if tok.lemma_.lower() in institutions else None
+            return named or self._antecedent(tok, descriptions[tok.lemma_.lower()])
         return None
 
     def _named_like(self, tok: Token) -> str | None:
