@@ -16,6 +16,7 @@ from newsgraph.nlp.events_lexicon import OTHER_TYPE, Lexicon, Sense
 from newsgraph.nlp.events_syntax import ModalityValue, Polarity, RecordIndex, conjuncts, included
 
 PRONOUNS = frozenset({"it", "they", "them", "this", "these", "those"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -128,6 +129,10 @@ def verb_arguments(verb: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
         args += [("patient", c) for c in shared if c.tag_ not in ("WDT", "WP")]
     if clause.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in shared):
         args.append(("patient", clause.head))  # "the girl who was kidnapped"
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in RELATIVE_PRONOUNS) for c in verb.children
+    ):
+        args.append(("patient", verb.head))  # "a firm that Acme has hired": the firm is hired
     for role, tok in list(args):
         args += [(role, t) for t in included(tok)]
     return args
