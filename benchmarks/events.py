@@ -70,7 +70,8 @@ def records_score(gold: Sequence[TimeMLDocument], *, learned: bool) -> Score:
         for g in gold:
             analysis = analyze_raw(RawDocument(source=g.name, body=g.text), reference_date=g.dct, nlp=nlp)
             predicted = [
-                Predicted(e.trigger.start, e.trigger.end, e.timeml_class or "OCCURRENCE") for e in analysis.events
+                Predicted(e.trigger.start, e.trigger.end, e.timeml_class or "OCCURRENCE")
+                for e in analysis.events
             ]
             total.add(score(g.events, predicted))
     finally:

@@ -102,7 +102,9 @@ def corpus_files(root: Path) -> list[Path]:
 
 def dev_names() -> frozenset[str]:
     return frozenset(
-        line.strip() for line in DEV_LIST.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"
+        line.strip()
+        for line in DEV_LIST.read_text(encoding="utf-8").splitlines()
+        if line.strip() and line[0] != "#"
     )
 
 

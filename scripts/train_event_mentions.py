@@ -153,7 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sweep", action="store_true", help="cross-validate C inside the train half, then stop")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
-        print(f"train_event_mentions: {args.data} is not a directory (TempEval-3 training data)", file=sys.stderr)
+        print(
+            f"train_event_mentions: {args.data} is not a directory (TempEval-3 training data)",
+            file=sys.stderr,
+        )
         return 2
     train_gold, dev_gold = split(args.data)
     print(f"documents: train {len(train_gold)}, dev {len(dev_gold)}", file=sys.stderr)
@@ -171,7 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     if i % folds != k
                     for r in labelled_tokens(d, g)
                 ]
-                held = [(d, g) for i, (d, g) in enumerate(zip(train_docs, train_gold, strict=True)) if i % folds == k]
+                held = [
+                    (d, g)
+                    for i, (d, g) in enumerate(zip(train_docs, train_gold, strict=True))
+                    if i % folds == k
+                ]
                 total.add(evaluate(train(rows, c, thr), [d for d, _ in held], [g for _, g in held]))
             print(f"C={c} no_event_below={thr}: {total.as_dict()}", file=sys.stderr)
         return 0
@@ -182,7 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures = evaluate(data, dev_docs, dev_gold).as_dict()
     print(f"dev: {figures} (gold events behind the part-of-speech filter: {lost})", file=sys.stderr)
     args.out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(data['weights'])} features)", file=sys.stderr)  # type: ignore[arg-type]
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(data['weights'])} features)",
+        file=sys.stderr,
+    )  # type: ignore[arg-type]
     return 0
 
 

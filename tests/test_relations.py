@@ -97,7 +97,7 @@ def test_event_derived_relation_follows_a_pronoun(nlp: Language) -> None:
 
 
 def test_negated_event_gives_a_negative_relation(nlp: Language) -> None:
-    state, rels = run(nlp, "Vestra Energy did not acquire Orbis Mining in 2022.")
+    _, rels = run(nlp, "Vestra Energy did not acquire Orbis Mining in 2022.")
     rel = next(r for r in rels if r.predicate == "acquire")
     assert rel.polarity == "negative"
 

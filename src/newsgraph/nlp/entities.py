@@ -50,7 +50,15 @@ def canonical_name(groups: list[Group]) -> str:
     best = max(pool, key=lambda g: (len(g.words), len(g.cands), -g.cands[0].start))
     name = best.cands[0].text if best.name == best.cands[0].text else best.name
     if name.isupper() and len(name) > 3:  # a dateline's capitals ("ANTWERP"): the text's own case
-        cased = next((c.text for g in groups for c in g.cands if c.text.casefold() == name.casefold() and not c.text.isupper()), None)
+        cased = next(
+            (
+                c.text
+                for g in groups
+                for c in g.cands
+                if c.text.casefold() == name.casefold() and not c.text.isupper()
+            ),
+            None,
+        )
         return cased or name
     return name
 

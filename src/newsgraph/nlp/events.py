@@ -67,7 +67,9 @@ def extract_events(
     then every other eventive predicate the learned mention model finds (``model``), typed by
     the lemma classes or ``other``. Both are kept only when anchored (:func:`_is_specific`).
     """
-    learned = {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals)} if model is not None else {}
+    learned = (
+        {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals)} if model is not None else {}
+    )
     events: list[Event] = []
     for sent in doc.sents:
         found: list[Mention] = []
@@ -79,9 +81,9 @@ def extract_events(
             em = learned.get(i)
             if em is None or i in claimed:
                 continue
-            m = general_mention(em.token, em.timeml_class, lexicon, index)
-            if m is not None:
-                found.append(m)
+            general = general_mention(em.token, em.timeml_class, lexicon, index)
+            if general is not None:
+                found.append(general)
         kept: list[Mention] = []
         for m in found:
             m.time = clause_time(index, m.trigger, inherit=True)

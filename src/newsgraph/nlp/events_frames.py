@@ -160,7 +160,9 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
                     args += [("location", p) for p in prep.children if p.dep_ == "pobj"]
         elif noun.dep_ == "nsubjpass" and not any(r == "agent" for r, _ in args):
             args += [("agent", a) for a in passive_agents(head)]
-        if noun.dep_ in ("nsubj", "nsubjpass") and not any(r in PLACE_ROLES and index.is_place(t) for r, t in args):
+        if noun.dep_ in ("nsubj", "nsubjpass") and not any(
+            r in PLACE_ROLES and index.is_place(t) for r, t in args
+        ):
             # "the robbery took place in X", "the fire broke out at X", "talks were held in X":
             # the verb an event noun is subject of says where it happened, unless the noun
             # names its place itself ("air operations from X ... began, in Y").

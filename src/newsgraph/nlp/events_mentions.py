@@ -34,7 +34,9 @@ TIMEML_CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "AS
 
 # Parts of speech that TimeML never marks as an EVENT head in the training data (or so rarely
 # that scoring them only costs time): skipped before the model is asked.
-NEVER_EVENT_POS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "PART", "SPACE", "X"})
+NEVER_EVENT_POS = frozenset(
+    {"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "PART", "SPACE", "X"}
+)
 # Governed arguments worth a feature of their own: a predicate with an object or a clause.
 ARG_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "aux", "auxpass", "neg", "prep", "agent", "det", "poss"}

@@ -66,7 +66,9 @@ def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], fr
 
 
 # Heads of partitive phrases: "part of X", "a stake in"-free shares of a whole.
-PARTITIVES = frozenset({"part", "half", "most", "some", "much", "share", "portion", "rest", "bulk", "all", "many", "each"})
+PARTITIVES = frozenset(
+    {"part", "half", "most", "some", "much", "share", "portion", "rest", "bulk", "all", "many", "each"}
+)
 
 # Time kinds that locate an event in time (durations and sets do not).
 LOCATING_KINDS = frozenset({"date", "interval"})
@@ -101,7 +103,9 @@ class RecordIndex:
             else:
                 root = min(toks, key=lambda t: len(list(t.ancestors)))
                 # a subject, or the owner of one ("Acme's board said ..."): the salient actor
-                salient = root.dep_ in SUBJECT_DEPS or (root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS)
+                salient = root.dep_ in SUBJECT_DEPS or (
+                    root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS
+                )
                 self.other_mentions.append((toks[0].i, e.id, e.type, salient))
         self.person_mentions.sort()
         self.other_mentions.sort()
@@ -320,7 +324,9 @@ def _bare_definite(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ in ("prep", "relcl", "acl", "appos", "nummod"):
             return False
-        if c.dep_ in ("amod", "compound", "nmod") and (c.tag_ in ("JJS", "RBS") or c.pos_ == "PROPN" or c.ent_type_):
+        if c.dep_ in ("amod", "compound", "nmod") and (
+            c.tag_ in ("JJS", "RBS") or c.pos_ == "PROPN" or c.ent_type_
+        ):
             return False
         if c.lower_ in ("first", "second", "third", "last", "next", "other", "same", "new", "former"):
             return False
@@ -409,9 +415,52 @@ def clause_time(index: RecordIndex, tok: Token, *, inherit: bool) -> TimeExpr | 
     """
     sent = tok.sent
     found = index.times_in(sent)
-    if found:
-        return min(found, key=lambda ht: (_time_distance(tok, ht), abs(ht[0].i - tok.i)))[1]
-    if not inherit or sent.start == 0:
+    own = [ht for ht in found if not _in_other_clause(ht[0], tok)]
+    if own:
+        return min(own, key=lambda ht: (_time_distance(tok, ht), abs(ht[0].i - tok.i)))[1]
+    # Only times of other events' clauses: the sentence before says when, if it can.
+    inherited = _inherited_time(index, tok) if inherit else None
+    if inherited is not None:
+        return inherited
+    # A time in a clause hanging below the event's own ("accused X of rushing it before they
+    # take office in January") dates that clause; one in a neighbouring clause is more often
+    # the parser's misattachment ("a ceasefire agreed in X last year had collapsed").
+    top = governors(tok)[-1]
+    below = {t.i for t in top.subtree}
+    beside = [ht for ht in found if ht[0].i not in below]
+    if beside:
+        return min(beside, key=lambda ht: (_time_distance(tok, ht), abs(ht[0].i - tok.i)))[1]
+    return None
+
+
+# Dependencies by which a verb heads a clause of its own inside another.
+SUBCLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "conj", "csubj"})
+
+
+def _in_other_clause(time_head: Token, tok: Token) -> bool:
+    """Whether a time sits in a clause of another verb that does not hold ``tok``."""
+    ancestors = {a.i for a in tok.ancestors} | {tok.i}
+    own_phrase = {t.i for t in tok.subtree}  # "reductions expected early next year": its own
+    if time_head.i in own_phrase:
+        return False
+    cur = time_head
+    while cur.head is not cur and cur.i not in ancestors:
+        cur = cur.head
+        if cur.i in ancestors:
+            return False
+        if (
+            cur.pos_ in ("VERB", "AUX")
+            and cur.dep_ in SUBCLAUSE_DEPS
+            and tok.i not in {t.i for t in cur.subtree}
+        ):
+            return True
+    return False
+
+
+def _inherited_time(index: RecordIndex, tok: Token) -> TimeExpr | None:
+    """The main-clause time of the sentence before ``tok``'s, within its paragraph."""
+    sent = tok.sent
+    if sent.start == 0:
         return None
     prev = tok.doc[sent.start - 1].sent
     first = next((t for t in sent if not t.is_space), sent[0])

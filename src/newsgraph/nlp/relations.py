@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Relation, Span, TimeExpr
 from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
 from newsgraph.nlp.events_syntax import RecordIndex, governors, polarity_modality, tree_distance
-from newsgraph.nlp.relations_lexicon import RelationLexicon, load_relation_lexicon
 from newsgraph.nlp.relations_events import event_relations
+from newsgraph.nlp.relations_lexicon import RelationLexicon, load_relation_lexicon
 from newsgraph.nlp.relations_patterns import Patterns
 from newsgraph.nlp.relations_titles import title_relations
 from newsgraph.nlp.state import get_state

@@ -217,11 +217,18 @@ class Patterns:
 
     def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
         predicate = self.lex.role_nouns.get(lemma, "member_of")
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        prev_tok = noun.doc[noun.i - 1] if noun.i > 0 else None
         if predicate in ("member_of", "directs") and (
-            any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.leading_modifiers for c in noun.children)
+            any(
+                c.dep_ in ("amod", "compound") and c.lower_ in self.lex.leading_modifiers
+                for c in noun.children
+            )
             # "Acme chief executive Jane Roe": the parser may hang "chief" on the name instead
-            or (before is not None and before.lower_ in self.lex.leading_modifiers and before.head.i != before.i)
+            or (
+                prev_tok is not None
+                and prev_tok.lower_ in self.lex.leading_modifiers
+                and prev_tok.head.i != prev_tok.i
+            )
         ):
             predicate = "commands"  # "chief executive", "managing director"
         # "head of X"; for employment also "an analyst at X"
@@ -242,7 +249,11 @@ class Patterns:
                 objs = tuple(
                     e
                     for e in self._ents(
-                        [c for c in noun.head.children if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i],
+                        [
+                            c
+                            for c in noun.head.children
+                            if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i
+                        ],
                         through=False,
                     )
                     if self._type(e) == "ORG"
@@ -295,7 +306,9 @@ class Patterns:
             if before is None or self._type(before) != "PERSON":
                 return False
         named = [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i]
-        named += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "with") for p in c.children]
+        named += [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("at", "with") for p in c.children
+        ]
         return any(self._type(e) == "ORG" for e in self._ents(named, through=False))
 
     def _party(self, eid: str) -> str | None:
