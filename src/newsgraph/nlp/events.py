@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Event, Span
+from newsgraph.model import Event, Place, Span
 from newsgraph.nlp.events_frames import Mention, general_mention, merge, sentence_mentions
 from newsgraph.nlp.events_lexicon import OTHER_TYPE, Lexicon, load_lexicon
 from newsgraph.nlp.events_mentions import MentionModel, load_model, mentions
@@ -46,6 +46,34 @@ def own_time(index: RecordIndex, trigger: Token) -> bool:
     return any(tree_distance(holder, head) <= OWN_TIME_ARCS for head, _ in index.times_in(subtree))
 
 
+# How far into the body a dateline's dash may sit ("SAN JOSE, Costa Rica — ").
+DATELINE_CHARS = 60
+DATELINE_DASHES = ("—", "–", " - ", "--")
+
+
+def dateline_place(doc: Doc, index: RecordIndex) -> tuple[Place, int] | None:
+    """The place of a wire dateline that opens the body ("GOMA, Congo — The ...") and the end
+    of the lead sentence it opens; None when the body opens otherwise.
+
+    Wire copy is filed from where its lead happened, so a lead-sentence event that names no
+    place of its own is placed there (the convention event coders such as ACLED and GDELT use
+    as their fallback); later sentences are not.
+    """
+    text = body_text(doc)
+    head = text[:DATELINE_CHARS]
+    cut = min((k for k in (head.find(d) for d in DATELINE_DASHES) if k > 0), default=-1)
+    if cut < 0 or "\n" in head[:cut]:
+        return None
+    span = doc.char_span(0, cut, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        place = index.place(tok)
+        if place is not None:
+            return place, span.sent.end_char
+    return None
+
+
 def _is_specific(m: Mention, own_time: bool) -> bool:
     """Keep a mention only when it is anchored: a participant, a place or a time of its own.
 
@@ -67,6 +95,7 @@ def extract_events(
     then every other eventive predicate the learned mention model finds (``model``), typed by
     the lemma classes or ``other``. Both are kept only when anchored (:func:`_is_specific`).
     """
+    dateline = dateline_place(doc, index)
     learned = (
         {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals)} if model is not None else {}
     )
@@ -91,6 +120,8 @@ def extract_events(
             if _is_specific(m, own_time(index, m.trigger)):
                 kept.append(m)
         for m in merge(kept):
+            if m.place is None and dateline is not None and sent.start_char <= dateline[1]:
+                m.place = dateline[0]  # the lead sentence happens where the dateline says
             em = learned.get(m.trigger.i)
             record = _record(m, f"v{first_id + len(events)}", sent.start_char, sent.end_char, lexicon)
             events.append(replace(record, timeml_class=em.timeml_class) if em is not None else record)
