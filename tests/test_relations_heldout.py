@@ -28,7 +28,7 @@ def test_talks_by_telephone(nlp: Language) -> None:
 
 def test_passive_relative_clause_object_is_the_antecedent(nlp: Language) -> None:
     found = _triples(nlp, "Hamas, which is led by Yahya Sinwar, rejected the plan.")
-    assert ("Yahya Sinwar", "commands", "Hamas") in found
+    assert ("Yahya Sinwar", "leads", "Hamas") in found
 
 
 def test_employee_at_an_organisation(nlp: Language) -> None:
@@ -37,11 +37,11 @@ def test_employee_at_an_organisation(nlp: Language) -> None:
 
 
 def test_capitalised_title_and_party_of_a_mayor(nlp: Language) -> None:
-    assert ("Gustavo Petro", "commands", "Colombia") in _triples(
+    assert ("Gustavo Petro", "leads", "Colombia") in _triples(
         nlp, "Colombia's President Gustavo Petro on Monday signed the decree."
     )
     found = _triples(nlp, "Sadiq Khan, the Labour mayor of London, opposed the plan.")
-    assert ("Sadiq Khan", "commands", "London") in found
+    assert ("Sadiq Khan", "leads", "London") in found
     assert ("Sadiq Khan", "member_of", "Labour") in found
 
 

@@ -1,4 +1,4 @@
-"""newsgraph_relations: who commands, trains, funds, supports, sanctions or fights whom.
+"""newsgraph_relations: who leads, trains, funds, supports, sanctions or fights whom.
 
 Relations come from the dependency parse (see :mod:`newsgraph.nlp.relations_patterns`)
 and a lexicon of verbs, action nouns and role nouns (``resources/relations/lexicon.yaml``).
@@ -64,7 +64,7 @@ def extract_relations(
                             )
                         )
     # Event-derived links come after the lexicon's: a pair already linked in the same sentence
-    # keeps the lexicon's predicate ("funds", "commands") and gets no second, vaguer one.
+    # keeps the lexicon's predicate ("funds", "leads") and gets no second, vaguer one.
     linked = {(r.subject, r.object, r.evidence.start) for r in out}
     known = lexicon.verbs.keys()
     for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events, events, known):

@@ -34,7 +34,7 @@ OPERATION_TYPES = ("fight", "assault")
 # Role predicates whose organisation may follow "at" ("an executive at X"); "the head at X" is rare.
 AT_ROLES = frozenset({"member_of"})
 # Role predicates whose object is an organisation or a place, never a person.
-ORG_ROLES = frozenset({"member_of", "commands", "part_of"})
+ORG_ROLES = frozenset({"member_of", "leads", "part_of"})
 # Nouns for an organisation that a definite description ("the agency's director") may refer back
 # with, and how far back (about three sentences) its antecedent may be named.
 ORG_NOUNS = frozenset(
@@ -230,7 +230,7 @@ class Patterns:
                 and prev_tok.head.i != prev_tok.i
             )
         ):
-            predicate = "commands"  # "chief executive", "managing director"
+            predicate = "leads"  # "chief executive", "managing director"
         # "head of X"; for employment also "an analyst at X"
         preps = ("of", "at") if predicate in AT_ROLES else ("of",)
         if lemma not in self.lex.role_nouns:  # "an astronomer at X", "a researcher with X"
