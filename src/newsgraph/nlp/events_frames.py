@@ -150,6 +150,18 @@ def noun_arguments(noun: Token, lexicon: Lexicon, index: RecordIndex) -> list[tu
         elif dep in roles.noun and child.i < noun.i and index.entities(child):
             args.append((roles.noun[dep], child))
     head = noun.head
+    # "announced €2 million in emergency aid", "pledged $5bn of aid": the noun names what the
+    # amount is for, and the amount is the verb's object.
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "of")
+        and index.is_money(head.head)
+        and head.head.dep_ == "dobj"
+        and head.head.head.pos_ == "VERB"
+        and head.head.head.lemma_.lower() in roles.support_verbs
+        and not any(r == "agent" for r, _ in args)
+    ):
+        args += [("agent", s) for s in subjects(head.head.head)]
     if head is not noun and head.pos_ == "VERB":
         if noun.dep_ == "dobj" and head.lemma_.lower() in roles.support_verbs:
             if not any(r == "agent" for r, _ in args):

@@ -58,8 +58,8 @@ def event_relations(
 ) -> Iterator[tuple[str, str, str, Event, Span]]:
     """(subject, predicate, object, event, clause evidence) for every linked pair of participants.
 
-    Triggers whose lemma is in ``known`` (the relation lexicon's verbs and nouns) are left to the
-    lexicon's patterns, which read them more precisely ("lead" never takes an "including" list).
+    Verbs in ``known`` (the relation lexicon's verbs) are left to the lexicon's patterns, which
+    read them more precisely ("lead" never takes an "including" list).
     """
     text = body_text(doc)
     for ev in events:
@@ -73,7 +73,7 @@ def event_relations(
         if tok is None:
             continue
         predicate = lexicon.lemma(tok)
-        if predicate in known:
+        if tok.pos_ in ("VERB", "AUX") and predicate in known:
             continue
         start, end = clause_span(tok)
         evidence = Span(start=start, end=end, text=text[start:end])
