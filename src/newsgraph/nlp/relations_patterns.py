@@ -267,8 +267,16 @@ class Patterns:
         if predicate in ORG_ROLES:  # "Trump's lawyer, X" is no membership of a person
             objs = tuple(o for o in objs if self._type(o) != "PERSON")
         if predicate == "member_of" and not orgs:
-            # "the New Orleans lawyer": a place before an occupation says where, not whose
-            objs = tuple(o for o in objs if self._type(o) not in ("GPE", "LOC", "FAC"))
+            # "the New Orleans lawyer": a place compounded with an occupation says where, not
+            # whose ("Romania's energy minister", with a possessive, is Romania's)
+            located = {
+                e
+                for c in noun.children
+                if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                for e in self._ents([c], through=False)
+                if self._type(e) in ("GPE", "LOC", "FAC")
+            }
+            objs = tuple(o for o in objs if o not in located)
         if not objs:
             return
         holders: list[Token] = []
