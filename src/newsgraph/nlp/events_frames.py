@@ -317,6 +317,20 @@ def resolve(mention: Mention, lexicon: Lexicon, index: RecordIndex) -> None:
                     if place is not None:
                         mention.place = place
                         return
+    # Last, where the actor is: "a court in Stockholm upheld", "Kenya's regulator approved".
+    for role, tok in mention.args:
+        if role == "agent" and tok.pos_ == "NOUN":
+            place = nested_place(tok, index) or next(
+                (
+                    p
+                    for c in tok.children
+                    if c.dep_ in ("poss", "compound") and (p := index.place(c)) is not None
+                ),
+                None,
+            )
+            if place is not None:
+                mention.place = place
+                return
 
 
 def nested_place(tok: Token, index: RecordIndex, depth: int = NESTED_PLACE_DEPTH) -> Place | None:
