@@ -440,8 +440,9 @@ SUBCLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", 
 def _in_other_clause(time_head: Token, tok: Token) -> bool:
     """Whether a time sits in a clause of another verb that does not hold ``tok``."""
     ancestors = {a.i for a in tok.ancestors} | {tok.i}
-    own_phrase = {t.i for t in tok.subtree}  # "reductions expected early next year": its own
-    if time_head.i in own_phrase:
+    # An event noun's own phrase ("reductions expected early next year") dates it; a verb's
+    # subtree is its whole clause, subordinate clauses included, so it is climbed instead.
+    if tok.pos_ in ("NOUN", "PROPN") and time_head.i in {t.i for t in tok.subtree}:
         return False
     cur = time_head
     while cur.head is not cur and cur.i not in ancestors:

@@ -1,0 +1,260 @@
+"""The general event layer: the learned mention model, lemma classes, anaphora, datelines, times.
+
+Sentences are written for these tests; each one is of a genre the trigger lexicon was never
+written for (fires, courts, transfers, trials), so the events come from the learned layer.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.errors import ResourceError
+from newsgraph.model import Event
+from newsgraph.nlp.events_lexicon import load_lexicon
+from newsgraph.nlp.events_mentions import (
+    MODEL_FORMAT,
+    NO_EVENT,
+    TIMEML_CLASSES,
+    load_model,
+    mentions,
+    model_from_dict,
+)
+from newsgraph.nlp.state import NgState, get_state
+
+REPO = Path(__file__).resolve().parents[1]
+TEMPEVAL = REPO.parent / "shared" / "data" / "tempeval3-train"
+
+
+def _timeml() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_timeml_events", REPO / "benchmarks" / "timeml_events.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+TIMEML = _timeml()
+
+
+def run(nlp: Language, text: str) -> tuple[NgState, list[Event]]:
+    state = get_state(nlp(text))
+    return state, list(state.events)
+
+
+def kinds(state: NgState) -> set[tuple[str, str | None]]:
+    return {(e.type, e.subtype) for e in state.events}
+
+
+# --- the shipped model --------------------------------------------------------------------
+
+
+def test_shipped_model_has_every_timeml_class() -> None:
+    model = load_model()
+    assert set(model.classes) == {NO_EVENT, *TIMEML_CLASSES}
+    assert len(model.weights) > 1000
+    assert 0.0 < model.no_event_below < 1.0
+
+
+def test_a_model_of_another_format_is_refused() -> None:
+    with pytest.raises(ResourceError, match="expected format"):
+        model_from_dict({"format": "something/else", "classes": [], "intercept": [], "weights": {}})
+    with pytest.raises(ResourceError, match="classes and intercept"):
+        model_from_dict(
+            {"format": MODEL_FORMAT, "classes": ["O", "STATE"], "intercept": [0.0], "weights": {}}
+        )
+
+
+def test_model_marks_verbs_and_event_nouns_not_names(nlp: Language) -> None:
+    doc = nlp("Lindqvist resigned after the merger collapsed, and the board said it regretted the decision.")
+    found = {m.token.text: m.timeml_class for m in mentions(doc, load_model())}
+    assert {"resigned", "collapsed", "said"} <= found.keys()
+    assert found["said"] == "REPORTING"
+    assert "Lindqvist" not in found and "board" not in found
+
+
+def test_event_nouns_of_a_class_count_where_the_model_is_unsure(nlp: Language) -> None:
+    doc = nlp("The robbery took place shortly after midnight.")
+    lexicon = load_lexicon()
+    with_nominals = {m.token.text for m in mentions(doc, load_model(), lexicon.class_nominals)}
+    assert "robbery" in with_nominals
+
+
+@pytest.mark.skipif(not TEMPEVAL.is_dir(), reason="../shared/data/tempeval3-train is not beside the checkout")
+def test_dev_split_is_fixed_and_disjoint() -> None:
+    train, dev = TIMEML.split(TEMPEVAL)
+    assert len(dev) == 51 and len(train) == 205
+    assert not {d.name for d in train} & {d.name for d in dev}
+    assert {d.name for d in dev} == TIMEML.dev_names()
+
+
+@pytest.mark.skipif(not TEMPEVAL.is_dir(), reason="../shared/data/tempeval3-train is not beside the checkout")
+def test_shipped_model_meets_its_dev_figures(nlp: Language) -> None:
+    """The held-out figure of the issue: event F1 >= 0.85, class accuracy >= 0.80 on the dev half."""
+    _, dev = TIMEML.split(TEMPEVAL)
+    disabled = [n for n in nlp.pipe_names if n.startswith("newsgraph_") and n != "newsgraph_paragraphs"]
+    model = load_model()
+    total = TIMEML.Score()
+    with nlp.select_pipes(disable=disabled):
+        for gold, doc in zip(dev, nlp.pipe(d.text for d in dev), strict=True):
+            predicted = [
+                TIMEML.Predicted(t.idx, t.idx + len(t.text), label)
+                for t in doc
+                if (label := model.label(t)[0]) != NO_EVENT
+            ]
+            total.add(TIMEML.score(gold.events, predicted))
+    assert total.f1 >= 0.85, total.as_dict()
+    assert total.class_accuracy >= 0.80, total.as_dict()
+
+
+def test_timeml_reader_keeps_offsets_and_instance_attributes() -> None:
+    raw = (
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2003-05-02">May 2</TIMEX3></DCT><TEXT>'
+        'The ferry <EVENT eid="e1" class="OCCURRENCE">sank</EVENT> &amp; crews '
+        '<EVENT eid="e2" class="I_ACTION">tried</EVENT> to help.</TEXT>'
+        '<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB"/>'
+        '<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="NONE" polarity="NEG" pos="VERB"/>'
+        "</TimeML>"
+    )
+    doc = TIMEML.parse_events(raw, "toy")
+    assert doc.dct == "2003-05-02"
+    assert doc.text == "The ferry sank & crews tried to help."
+    assert [(doc.text[e.start : e.end], e.timeml_class, e.tense, e.polarity) for e in doc.events] == [
+        ("sank", "OCCURRENCE", "PAST", "POS"),
+        ("tried", "I_ACTION", "PAST", "NEG"),
+    ]
+
+
+def test_scoring_matches_each_gold_event_once() -> None:
+    gold = [
+        TIMEML.GoldEvent(0, 4, "sank", "e1", "OCCURRENCE"),
+        TIMEML.GoldEvent(10, 15, "tried", "e2", "I_ACTION"),
+    ]
+    predicted = [
+        TIMEML.Predicted(0, 4, "OCCURRENCE"),
+        TIMEML.Predicted(1, 3, "OCCURRENCE"),  # overlaps the same gold event: counts as extra
+        TIMEML.Predicted(10, 15, "STATE"),
+    ]
+    s = TIMEML.score(gold, predicted)
+    assert (s.system, s.matched, s.class_right) == (3, 2, 1)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == 1.0 and s.class_accuracy == 0.5
+
+
+def test_committed_weights_are_json_with_sorted_keys() -> None:
+    path = REPO / "src" / "newsgraph" / "resources" / "events" / "mentions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == MODEL_FORMAT
+    assert list(data["weights"]) == sorted(data["weights"])
+    assert path.stat().st_size < 3_000_000  # small enough to ship in the package
+
+
+# --- records of the general layer ------------------------------------------------------------
+
+
+def test_a_factory_fire_is_a_disaster_with_its_place_and_time(nlp: Language) -> None:
+    state, events = run(nlp, "A fire broke out at a textile factory in Chittagong on 3 March 2025.")
+    places = {p.id: p.name for p in state.places}
+    fire = next(e for e in events if e.subtype == "fire")
+    assert fire.type == "disaster" and fire.timeml_class is not None
+    assert places.get(fire.place or "") == "Chittagong"
+    assert fire.earliest == "2025-03-03"
+
+
+def test_court_fines_and_transfers_are_typed(nlp: Language) -> None:
+    state, _ = run(nlp, "On 4 June 2024 a court in Lyon fined Orvane Bank 3 million euros.")
+    assert ("judge", "fine") in kinds(state)  # "fined": the lemmatizer's "fin" is repaired
+    # "signed" has trigger senses (an agreement, a treaty) and none holds for a player: the
+    # learned layer still reports the signing, untyped, with its lemma
+    state, _ = run(nlp, "Halden United signed the striker from Molde FK on 9 January 2024.")
+    assert ("other", "sign") in kinds(state)
+
+
+def test_an_untyped_event_keeps_its_lemma_and_actor(nlp: Language) -> None:
+    state, events = run(nlp, "Corvana AB notified Swedish regulators on 12 February 2026.")
+    names = {e.id: e.name for e in state.entities}
+    notify = next(e for e in events if e.subtype == "notify")
+    assert notify.type == "other"
+    assert ("Corvana AB", "agent") in {(names[p.entity], p.role) for p in notify.participants}
+
+
+def test_reporting_verbs_are_no_records(nlp: Language) -> None:
+    _, events = run(nlp, "Corvana AB said on Monday that its results were strong.")
+    assert not [e for e in events if e.subtype == "say"]
+
+
+def test_lead_sentence_events_happen_at_the_dateline(nlp: Language) -> None:
+    text = "NAIROBI, Kenya — The vaccine trial ended on Tuesday, 15 April 2025, officials said. It was big."
+    state, events = run(nlp, text)
+    places = {p.id: p.name for p in state.places}
+    trial = next(e for e in events if e.subtype == "clinical_trial")
+    assert places.get(trial.place or "", "").casefold() == "nairobi"
+
+
+def test_a_time_of_a_subordinate_clause_does_not_date_the_event(nlp: Language) -> None:
+    text = (
+        "The council met on 14 November 2023. "
+        "Ruth Kowalski accused Elena Marchetti of rushing the plan before new members take office in January."
+    )
+    _, events = run(nlp, text)
+    accuse = next(e for e in events if e.type == "accuse")
+    assert accuse.earliest == "2023-11-14"
+
+
+# --- anaphora ------------------------------------------------------------------------------
+
+
+def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    state = get_state(nlp(text))
+    names = {e.id: e.name for e in state.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in state.relations}
+
+
+def test_a_description_finds_the_institution_named_with_its_noun(nlp: Language) -> None:
+    text = (
+        "Judge Ana Ruiz criticised the Louisiana Department of Environmental Quality in court. "
+        "The department fined Bayou Crest Chemicals in 2021."
+    )
+    assert ("Louisiana Department of Environmental Quality", "fine", "Bayou Crest Chemicals") in _triples(
+        nlp, text
+    )
+
+
+def test_a_generic_description_is_not_matched_by_name(nlp: Language) -> None:
+    text = (
+        "A report by the UN Group of Experts said Rwandan soldiers fought beside the M23 in 2024. "
+        "Rwanda denies arming the group."
+    )
+    found = _triples(nlp, text)
+    assert not any(o == "UN Group of Experts" for _, _, o in found)
+
+
+def test_an_expletive_it_takes_no_antecedent(nlp: Language) -> None:
+    state = get_state(nlp("Corvana AB paid the ransom in May 2025. It was not clear who received it."))
+    assert all(r.subject != r.object for r in state.relations)
+    assert not [r for r in state.relations if r.predicate == "receive"]
+
+
+def test_a_pronoun_object_is_not_its_clause_subject(nlp: Language) -> None:
+    text = "Vestra Energy bought a stake in Orbis Mining in 2022. Vestra Energy sold it in 2024."
+    assert ("Vestra Energy", "sell", "Vestra Energy") not in _triples(nlp, text)
+
+
+# --- lexicon data -----------------------------------------------------------------------------
+
+
+def test_every_class_type_is_a_type_and_lemmas_are_unique() -> None:
+    lexicon = load_lexicon()
+    assert set(lexicon.classes.values()) <= set(lexicon.types)
+    assert lexicon.class_of("merger") == "acquire"
+    assert lexicon.class_of("no-such-predicate") == "other"
+    assert "robbery" in lexicon.class_nominals and "approval" in lexicon.class_nominals
+    assert "price" not in lexicon.class_nominals  # a thing, not a happening
