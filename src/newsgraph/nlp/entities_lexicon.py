@@ -35,6 +35,7 @@ class EntityLexicon:
     not_names: frozenset[str]
     demonyms: frozenset[str]
     legal_forms: frozenset[str] = frozenset()  # "Ltd", "AG": a name ending in one is a company
+    coordinated_heads: frozenset[str] = frozenset()  # "Pharmacy and Poisons Board": one name
 
     def variant(self, text: str) -> Variant | None:
         """The canonical entry ``text`` is a variant of (or the canonical name itself)."""
@@ -87,4 +88,7 @@ def lexicon() -> EntityLexicon:
         not_names=frozenset(_words(acronyms, "not_names", "acronyms.yaml")),
         demonyms=frozenset(_words(demonyms, "words", "demonyms.yaml")),
         legal_forms=frozenset(_words(heads, "legal", "heads.yaml")) if "legal" in heads else frozenset(),
+        coordinated_heads=(
+            frozenset(_words(heads, "coordinated", "heads.yaml")) if "coordinated" in heads else frozenset()
+        ),
     )

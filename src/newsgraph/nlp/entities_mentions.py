@@ -157,12 +157,38 @@ def ner_candidates(doc: Doc, lex: EntityLexicon, sent_starts: list[int] | None =
         i, j, titles = _trim(doc, ent.start, ent.end, lex)
         if i >= j:
             continue
+        if ent.label_ in ("ORG", "FAC"):
+            i, j = _coordinated_name(doc, i, j, lex)
         cand = cand_from_tokens(doc, i, j, ent.label_)
         if is_junk(cand.text) or _inside_title(doc, ent, starts[ent.start], lex):
             continue
         cand.titles = titles
         out.append(cand)
     return out
+
+
+def _capitalised_free(tok: Token) -> bool:
+    """A capitalised word that no other entity claims (it may continue a name)."""
+    return tok.is_title and not tok.ent_type_ and tok.is_alpha
+
+
+def _coordinated_name(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int]:
+    """Widen an organisation NER cut at an "and" inside its name: "Pharmacy and [Poisons Board]",
+    "[Bangladesh Fire Service] and Civil Defence". Only where an institution word ends one side,
+    and the other side is capitalised words no other entity claims."""
+    if j < len(doc) - 1 and doc[j].lower_ in ("and", "&") and doc[j - 1].text in lex.coordinated_heads:
+        k = j + 1
+        while k < len(doc) and _capitalised_free(doc[k]) and k - j <= 3:
+            k += 1
+        if k > j + 1:
+            return i, k
+    if i >= 2 and doc[i - 1].lower_ in ("and", "&") and doc[j - 1].text in lex.coordinated_heads:
+        k = i - 1
+        while k - 1 >= 0 and _capitalised_free(doc[k - 1]) and i - k < 3 and not doc[k - 1].is_sent_start:
+            k -= 1
+        if k < i - 1:
+            return k, j
+    return i, j
 
 
 def _inside_title(doc: Doc, ent: Span, sent_start: int, lex: EntityLexicon) -> bool:
