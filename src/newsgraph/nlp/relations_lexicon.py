@@ -41,6 +41,7 @@ class RelationLexicon:
     role_nouns: dict[str, str]
     compound_roles: frozenset[str]
     leading_modifiers: frozenset[str] = frozenset()
+    owned_roles: frozenset[str] = frozenset()
 
 
 def _predicates(raw: object, key: str) -> dict[str, Predicate]:
@@ -83,4 +84,5 @@ def load_relation_lexicon() -> RelationLexicon:
         role_nouns=_mapping(raw["role_nouns"], "role_nouns"),
         compound_roles=_words(raw["compound_roles"], "compound_roles"),
         leading_modifiers=_words(raw.get("leading_modifiers", []), "leading_modifiers"),
+        owned_roles=_words(raw.get("owned_roles", []), "owned_roles"),
     )

@@ -290,6 +290,8 @@ class Patterns:
             before = self.index.entity_before(noun)
             subj = (before,) if before else ()
         yield Candidate(subj, predicate, objs, noun)
+        if lemma in self.lex.owned_roles:  # "X, a subsidiary of Y": Y owns X
+            yield Candidate(objs, "owns", subj, noun)
         # "the Labour mayor of X": a party (organisation) modifying the role is the holder's party
         parties = tuple(
             p
