@@ -189,6 +189,7 @@ def cluster(
     _join_initials(groups, uf)
     _join_modifiers(doc, groups, index, uf, lex)
     _join_legal_forms(groups, index, uf, lex)
+    _join_short_org_names(doc, groups, uf, lex)
     full = [n for n, g in enumerate(groups) if g.full_name]
     for a, b in itertools.combinations(full, 2):
         if _same_person(groups[a], groups[b]):
@@ -278,6 +279,59 @@ def _join_legal_forms(groups: list[Group], index: dict[str, int], uf: _UnionFind
             m = index.get(key)
             if m is not None and m != n:
                 uf.union(n, m)
+
+
+def _join_short_org_names(doc: Doc, groups: list[Group], uf: _UnionFind, lex: EntityLexicon) -> None:
+    """ "Halvorsen" → "Halvorsen Maritime", "Bayou Crest" → "Bayou Crest Chemicals", "Council" →
+    "Spokane City Council": a name that is the start of exactly one organisation's name ending in
+    an organisation word (the rest dropped, as articles do after the first mention), or an
+    institution word that ends exactly one such name. Only a name NER reads as an organisation
+    (or not at all) joins: a place or a person never stands for a company ("Houston" is not
+    "Houston Energy")."""
+    orgs = [
+        n
+        for n, g in enumerate(groups)
+        if len(g.words) >= 2 and not g.person and not g.full_name and "ORG" in g.labels
+    ]
+    for n, g in enumerate(groups):
+        if g.person or g.full_name or g.lexicon_type or len(g.words) > 3:
+            continue
+        if any(label not in ("ORG", None) for label in g.labels) or _named_as_place(doc, g):
+            continue  # something else ("the town of Convent" before "Convent Clean Air Coalition")
+        if len(g.words) == 1 and g.words[0] in lex.coordinated_heads | INSTITUTION_WORDS:
+            owners = {uf.find(m) for m in orgs if m != n and groups[m].words[-1] == g.words[0]}
+        elif not is_known_place(g.name) and g.words[-1] not in lex.org_heads:
+            # one word needs the longer name to end in an organisation word ("Halvorsen
+            # Maritime"); two or more are distinctive enough ("Spokane Neighbors First")
+            owners = {
+                uf.find(m)
+                for m in orgs
+                if m != n
+                and len(groups[m].words) > len(g.words)
+                and groups[m].words[: len(g.words)] == g.words
+                and (len(g.words) >= 2 or groups[m].words[-1] in lex.org_heads)
+            }
+        else:
+            continue
+        if len(owners) == 1:
+            uf.union(n, owners.pop())
+
+
+PLACE_NOUNS = frozenset({"town", "city", "village", "port", "province", "district", "county", "region", "state"})
+
+
+def _named_as_place(doc: Doc, g: Group) -> bool:
+    """Whether a mention of ``g`` follows "the town of", "the city of", ...: a place's name."""
+    text = doc.text
+    for c in g.cands:
+        before = text[max(0, c.start - 20) : c.start].lower().split()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_NOUNS:
+            return True
+    return False
+
+
+# Heads of bodies an article names in full once and by the head alone afterwards ("the Council").
+INSTITUTION_WORDS = frozenset({"Council", "Parliament", "Assembly", "Senate", "Congress", "Police", "Army", "Navy"})
 
 
 def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None:
