@@ -285,19 +285,25 @@ def _join_short_org_names(doc: Doc, groups: list[Group], uf: _UnionFind, lex: En
     """ "Halvorsen" → "Halvorsen Maritime", "Bayou Crest" → "Bayou Crest Chemicals", "Council" →
     "Spokane City Council": a name that is the start of exactly one organisation's name ending in
     an organisation word (the rest dropped, as articles do after the first mention), or an
-    institution word that ends exactly one such name. Only a name NER reads as an organisation
-    (or not at all) joins: a place or a person never stands for a company ("Houston" is not
-    "Houston Energy")."""
+    institution word that ends exactly one such name. A place never stands for a company
+    ("Houston" is not "Houston Energy"), nor a person the article names in full."""
     orgs = [
         n
         for n, g in enumerate(groups)
-        if len(g.words) >= 2 and not g.person and not g.full_name and "ORG" in g.labels
+        if len(g.words) >= 2
+        and not g.person
+        and not g.full_name
+        and ("ORG" in g.labels or g.words[-1] in lex.org_heads)
     ]
+    # NER often calls a company's short name a person ("Elbwerk said"); it is one only when the
+    # article names a person with that surname.
+    surnames = {g.words[-1] for g in groups if g.full_name}
     for n, g in enumerate(groups):
-        if g.person or g.full_name or g.lexicon_type or len(g.words) > 3:
+        if g.full_name or g.lexicon_type or len(g.words) > 3 or g.words[-1] in surnames:
             continue
-        if any(label not in ("ORG", None) for label in g.labels) or _named_as_place(doc, g):
-            continue  # something else ("the town of Convent" before "Convent Clean Air Coalition")
+        places = g.labels["GPE"] + g.labels["LOC"] + g.labels["FAC"] + g.labels["NORP"]
+        if places or _named_as_place(doc, g):
+            continue  # a place ("the town of Convent" before "Convent Clean Air Coalition")
         if len(g.words) == 1 and g.words[0] in lex.coordinated_heads | INSTITUTION_WORDS:
             owners = {uf.find(m) for m in orgs if m != n and groups[m].words[-1] == g.words[0]}
         elif not is_known_place(g.name) and g.words[-1] not in lex.org_heads:
@@ -317,7 +323,9 @@ def _join_short_org_names(doc: Doc, groups: list[Group], uf: _UnionFind, lex: En
             uf.union(n, owners.pop())
 
 
-PLACE_NOUNS = frozenset({"town", "city", "village", "port", "province", "district", "county", "region", "state"})
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "port", "province", "district", "county", "region", "state"}
+)
 
 
 def _named_as_place(doc: Doc, g: Group) -> bool:
@@ -331,7 +339,9 @@ def _named_as_place(doc: Doc, g: Group) -> bool:
 
 
 # Heads of bodies an article names in full once and by the head alone afterwards ("the Council").
-INSTITUTION_WORDS = frozenset({"Council", "Parliament", "Assembly", "Senate", "Congress", "Police", "Army", "Navy"})
+INSTITUTION_WORDS = frozenset(
+    {"Council", "Parliament", "Assembly", "Senate", "Congress", "Police", "Army", "Navy"}
+)
 
 
 def _join_surnames(groups: list[Group], full: list[int], uf: _UnionFind) -> None:
