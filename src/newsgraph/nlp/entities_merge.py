@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from newsgraph.nlp.entities_lexicon import EntityLexicon, dotless
 from newsgraph.nlp.entities_mentions import Cand, is_acronym
 from newsgraph.nlp.entities_places import is_known_place, is_major_place
+from newsgraph.nlp.state import body_text
 
 # Surname particles: "al-Abadi" is also referred to as "Abadi", "van Gogh" as "Gogh" rarely, so only
 # hyphenated Arabic articles are stripped.
@@ -330,7 +331,7 @@ PLACE_NOUNS = frozenset(
 
 def _named_as_place(doc: Doc, g: Group) -> bool:
     """Whether a mention of ``g`` follows "the town of", "the city of", ...: a place's name."""
-    text = doc.text
+    text = body_text(doc)
     for c in g.cands:
         before = text[max(0, c.start - 20) : c.start].lower().split()
         if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_NOUNS:

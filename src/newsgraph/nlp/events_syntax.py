@@ -122,6 +122,20 @@ class RecordIndex:
             if a.unit == "money":
                 self.money_at.update(tok.i for tok in self._tokens(a.start, a.end))
         self.alias_of: dict[int, int] = _parenthetical_names(doc)
+        # Sentence starts by token, computed once: Token.sent walks the document every call.
+        self.sent_starts: list[int] = [s.start for s in doc.sents]
+        self._sent_of: list[int] = []
+        k = 0
+        for i in range(len(doc)):
+            while k + 1 < len(self.sent_starts) and self.sent_starts[k + 1] <= i:
+                k += 1
+            self._sent_of.append(k)
+        self._anaphors: dict[int, str | None] = {}
+
+    def sentence_start(self, tok: Token, back: int = 0) -> int:
+        """The first token of ``tok``'s sentence, or of the ``back``-th sentence before it."""
+        k = max(0, self._sent_of[tok.i] - back)
+        return self.sent_starts[k]
 
     def _tokens(self, start: int, end: int) -> Iterator[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -137,6 +151,11 @@ class RecordIndex:
             return self._person_before(tok)
         if tok.i in self.alias_of:
             return self.entity_at.get(self.alias_of[tok.i])
+        if tok.i not in self._anaphors:
+            self._anaphors[tok.i] = self._anaphor(tok)
+        return self._anaphors[tok.i]
+
+    def _anaphor(self, tok: Token) -> str | None:
         pronouns, descriptions, institutions = anaphora()
         if tok.lower_ in pronouns and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
             return self._antecedent(tok, pronouns[tok.lower_])
@@ -170,10 +189,8 @@ class RecordIndex:
             return None
         if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             return None  # "it is unclear", "it was a mistake": expletive or predicative
-        sent = tok.sent
-        floor = sent.start
-        if sent.start > 0:
-            floor = self.doc[sent.start - 1].sent.start
+        here_start = self.sentence_start(tok)
+        floor = self.sentence_start(tok, back=1)
         window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
         # An object pronoun or a description cannot be its own clause's subject ("X sued it",
         # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
@@ -182,7 +199,7 @@ class RecordIndex:
         if not window:
             return None
         # this sentence before the previous one; in each, a salient actor before a mere mention
-        here = [m for m in window if m[0] >= sent.start]
+        here = [m for m in window if m[0] >= here_start]
         for group in (here, window):
             subjects = [m for m in group if m[3]]
             if subjects or group:
@@ -263,7 +280,7 @@ class RecordIndex:
         return self.entity_at.get(i)
 
     def _person_before(self, tok: Token) -> str | None:
-        sent_starts = [s.start for s in self.doc.sents if s.start <= tok.i]
+        sent_starts = [s for s in self.sent_starts if s <= tok.i]
         lookback = PRONOUN_LOOKBACK_SENTENCES
         floor = sent_starts[-lookback] if len(sent_starts) >= lookback else 0
         best: str | None = None

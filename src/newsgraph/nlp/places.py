@@ -26,7 +26,7 @@ from newsgraph.geo.gazetteer import Candidate, lookup
 from newsgraph.geo.names import fold
 from newsgraph.geo.resolve import Resolution, Toponym, haversine, resolve
 from newsgraph.model import Place
-from newsgraph.nlp.state import get_state
+from newsgraph.nlp.state import body_text, get_state
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # The small spaCy model often tags a bare state or country name as an organisation or a person
@@ -61,7 +61,7 @@ def place_names(doc: Doc) -> list[PlaceName]:
     """GPE/LOC/FAC entities of ``doc`` with their mentions, in order of first mention."""
     state = get_state(doc)
     out: list[PlaceName] = []
-    settled = settlement_names(doc.text)
+    settled = settlement_names(body_text(doc))
     if state.entities:
         for ent in state.entities:
             if not ent.mentions:
@@ -90,8 +90,8 @@ def place_names(doc: Doc) -> list[PlaceName]:
             out.append(PlaceName(None, ms[0][3], Toponym(name=ms[0][0], spans=spans)))
     taken = [(m.start, m.end) for e in state.entities for m in e.mentions]
     taken += [(s, e) for p in out for s, e in p.toponym.spans]
-    settled.update(container_names(doc.text, [p.toponym.spans for p in out]))
-    out += untagged_settlements(doc.text, settled, taken)
+    settled.update(container_names(body_text(doc), [p.toponym.spans for p in out]))
+    out += untagged_settlements(body_text(doc), settled, taken)
     out.sort(key=lambda p: p.toponym.spans[0][0])
     return out
 
@@ -180,7 +180,7 @@ def accepted(names: Sequence[PlaceName], resolutions: Sequence[Resolution | None
 
 def places_of(doc: Doc) -> list[Place]:
     names = place_names(doc)
-    resolutions = resolve(doc.text, [n.toponym for n in names])
+    resolutions = resolve(body_text(doc), [n.toponym for n in names])
     places: list[Place] = []
     for name, res, ok in zip(names, resolutions, accepted(names, resolutions), strict=True):
         if res is None or not ok:
@@ -190,7 +190,7 @@ def places_of(doc: Doc) -> list[Place]:
         places.append(
             Place(
                 id=f"p{len(places) + 1}",
-                text=doc.text[start:end],
+                text=body_text(doc)[start:end],
                 start=start,
                 end=end,
                 name=name.toponym.name,
