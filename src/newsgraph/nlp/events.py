@@ -46,6 +46,9 @@ def own_time(index: RecordIndex, trigger: Token) -> bool:
     return any(tree_distance(holder, head) <= OWN_TIME_ARCS for head, _ in index.times_in(subtree))
 
 
+# Parts of speech a record's trigger can have (general_mention takes verbs, nouns and the
+# participles the tagger calls adjectives); the model need not score any other token.
+RECORD_POS = frozenset({"VERB", "NOUN", "ADJ"})
 # How far into the body a dateline's dash may sit ("SAN JOSE, Costa Rica — ").
 DATELINE_CHARS = 60
 DATELINE_DASHES = ("—", "–", " - ", "--")
@@ -97,7 +100,9 @@ def extract_events(
     """
     dateline = dateline_place(doc, index)
     learned = (
-        {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals)} if model is not None else {}
+        {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals, RECORD_POS)}
+        if model is not None
+        else {}
     )
     events: list[Event] = []
     for sent in doc.sents:
