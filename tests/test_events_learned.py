@@ -258,3 +258,17 @@ def test_every_class_type_is_a_type_and_lemmas_are_unique() -> None:
     assert lexicon.class_of("no-such-predicate") == "other"
     assert "robbery" in lexicon.class_nominals and "approval" in lexicon.class_nominals
     assert "price" not in lexicon.class_nominals  # a thing, not a happening
+
+
+def test_scoring_many_tokens_at_once_gives_the_same_labels(nlp: Language) -> None:
+    doc = nlp(
+        "Regulators in Brussels opened an inquiry on Monday after Vestra Energy said it would buy "
+        "Orbis Mining, and shares of both fell. The deal, announced in May, still needs a vote."
+    )
+    model = load_model()
+    tokens = list(doc)
+    one_by_one = [model.label(t) for t in tokens]
+    at_once = model.label_many(tokens)
+    assert [label for label, _ in at_once] == [label for label, _ in one_by_one]
+    assert all(abs(a[1] - b[1]) < 1e-9 for a, b in zip(at_once, one_by_one, strict=True))
+    assert model.label_many([]) == []
