@@ -272,3 +272,17 @@ def test_scoring_many_tokens_at_once_gives_the_same_labels(nlp: Language) -> Non
     assert [label for label, _ in at_once] == [label for label, _ in one_by_one]
     assert all(abs(a[1] - b[1]) < 1e-9 for a, b in zip(at_once, one_by_one, strict=True))
     assert model.label_many([]) == []
+
+
+def test_phrasal_verbs_are_named_by_what_they_mean(nlp: Language) -> None:
+    state, _ = run(nlp, "Hackers broke into the network of Corvana AB on 3 January 2026.")
+    assert ("crime", "breach") in kinds(state)
+    state, _ = run(nlp, "The first attempt on 18 September 2025 was called off because of high winds.")
+    assert any(e.subtype == "cancel" for e in state.events)
+
+
+def test_untyped_mentions_of_different_predicates_stay_apart(nlp: Language) -> None:
+    text = "Results of a late-stage trial in Kenya released on Monday, 14 April 2025, were strong."
+    state, _ = run(nlp, text)
+    subtypes = {e.subtype for e in state.events}
+    assert {"trial", "release"} <= subtypes or {"clinical_trial", "release"} <= subtypes

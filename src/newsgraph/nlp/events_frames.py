@@ -375,6 +375,8 @@ def merge(mentions: list[Mention]) -> list[Mention]:
                 o
                 for o in out
                 if o.sense.type == m.sense.type
+                # untyped mentions share no kind: "the trial ... released" are two happenings
+                and (o.sense.type != OTHER_TYPE or o.sense.subtype == m.sense.subtype)
                 and (
                     _linked(o.trigger, m.trigger)
                     or (o.sense.subtype == m.sense.subtype and o.place is not None and o.place is m.place)

@@ -86,6 +86,8 @@ class Lexicon:
     modality: Modality
     # lemma -> event type, for mentions of the learned layer that no trigger sense claims
     classes: dict[str, str] = field(default_factory=dict)
+    # "call off" -> "cancel": phrasal verbs named by the predicate they mean
+    phrasal: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def class_nominals(self) -> frozenset[str]:
@@ -103,9 +105,15 @@ class Lexicon:
         return frozenset(self.classes) | frozenset(lemma for lemma, _ in self.senses)
 
     def lemma(self, tok: Token) -> str:
-        """``tok``'s lemma, repaired where the lemmatizer cut a silent -e the lexicon knows
-        ("fined" → "fin" → "fine", "raided" → "raid" stays)."""
+        """``tok``'s lemma as the lexicon names it: a phrasal verb by what it means ("called off"
+        → "cancel"), and repaired where the lemmatizer cut a silent -e ("fined" → "fin" → "fine")."""
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and self.phrasal:
+            for child in tok.children:
+                if child.dep_ in ("prt", "prep") and child.i == tok.i + 1:
+                    meant = self.phrasal.get(f"{lemma} {child.lower_}")
+                    if meant:
+                        return meant  # "called off" → "cancel"
         if lemma in self.known_lemmas or tok.pos_ not in ("VERB", "AUX", "ADJ"):
             return lemma
         if lemma + "e" in self.known_lemmas and tok.lower_.startswith(lemma):
@@ -223,6 +231,11 @@ def _load_modality() -> Modality:
     return Modality(**{k: _words(raw, k, MODALITY_FILE) for k in keys})
 
 
+def _load_phrasal() -> dict[str, str]:
+    raw = load_yaml(CLASSES_FILE, required_keys=("source", "classes"))
+    return _str_map(raw.get("phrasal", {}), CLASSES_FILE)
+
+
 def _load_classes(types: dict[str, EventType]) -> dict[str, str]:
     raw = load_yaml(CLASSES_FILE, required_keys=("source", "classes"))
     out: dict[str, str] = {}
@@ -248,4 +261,5 @@ def load_lexicon() -> Lexicon:
         roles=_load_roles(),
         modality=_load_modality(),
         classes=_load_classes(types),
+        phrasal=_load_phrasal(),
     )
