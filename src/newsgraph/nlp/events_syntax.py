@@ -231,9 +231,11 @@ class RecordIndex:
                 eid = self.entity(child)
                 if eid:
                     return [eid]
-        if tok.lemma_.lower() in PARTITIVES:  # "funded part of the mission": the mission
+        if tok.lemma_.lower() in PARTITIVES or tok.text == "%":  # "part of the mission", "22% of X"
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and (
+                    child.lower_ == "of" or (child.lower_ == "in" and tok.lemma_ == "stake")
+                ):
                     return [e for p in child.children if p.dep_ == "pobj" for e in self.entities(p)]
         adjacent = self.entity_before(tok) if tok.dep_ == "appos" else None
         if adjacent:

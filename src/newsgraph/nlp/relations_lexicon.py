@@ -28,6 +28,7 @@ class Predicate:
     preps: frozenset[str] = frozenset()
     lists: bool = True
     direct: bool = True  # the verb's direct object is a relation object
+    objects: frozenset[str] = frozenset()  # entity types an object must have (empty: any)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,11 @@ def _predicates(raw: object, key: str) -> dict[str, Predicate]:
             raise ResourceError(f"{LEXICON_FILE}: {key}.{lemma} needs a predicate")
         preps = frozenset(str(p) for p in spec.get("preps", []))
         out[str(lemma).lower()] = Predicate(
-            spec["predicate"], preps, bool(spec.get("lists", True)), bool(spec.get("direct", True))
+            spec["predicate"],
+            preps,
+            bool(spec.get("lists", True)),
+            bool(spec.get("direct", True)),
+            frozenset(str(t) for t in spec.get("objects", [])),
         )
     return out
 

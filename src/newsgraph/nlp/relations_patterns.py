@@ -139,7 +139,10 @@ class Patterns:
                 if targets:
                     yield Candidate(subj, self.lex.operation_verbs[lemma], targets, verb)
                 objs = [o for o in objs if o not in op_objs]
-            yield Candidate(subj, entry.name, self._objects(objs, lists=entry.lists), verb)
+            found = self._objects(objs, lists=entry.lists)
+            if entry.objects:  # "owns 22 % of the company", never "owns her degree"
+                found = tuple(o for o in found if self._type(o) in entry.objects)
+            yield Candidate(subj, entry.name, found, verb)
         # "X added Y to its sanctions list": listing on a sanctions list sanctions the listed
         if lemma in self.events.roles.listing_verbs:
             for lst in verb.subtree:
