@@ -131,11 +131,18 @@ class RecordIndex:
                 k += 1
             self._sent_of.append(k)
         self._anaphors: dict[int, str | None] = {}
+        self._times_in: dict[tuple[int, int], list[tuple[Token, TimeExpr]]] = {}
 
     def sentence_start(self, tok: Token, back: int = 0) -> int:
         """The first token of ``tok``'s sentence, or of the ``back``-th sentence before it."""
         k = max(0, self._sent_of[tok.i] - back)
         return self.sent_starts[k]
+
+    def sentence(self, tok: Token, back: int = 0) -> Span:
+        """``tok``'s sentence (or the ``back``-th before it) without walking the document."""
+        k = max(0, self._sent_of[tok.i] - back)
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.doc[self.sent_starts[k] : end]
 
     def _tokens(self, start: int, end: int) -> Iterator[Token]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -313,7 +320,13 @@ class RecordIndex:
         return any(t.i in self.money_at or t.ent_type_ == "MONEY" for t in tok.subtree)
 
     def times_in(self, span: Span) -> list[tuple[Token, TimeExpr]]:
-        """(head token, time) for each time expression inside ``span``."""
+        """(head token, time) for each time expression inside ``span`` (memoised by bounds)."""
+        key = (span.start, span.end)
+        if key not in self._times_in:
+            self._times_in[key] = self._find_times(span)
+        return self._times_in[key]
+
+    def _find_times(self, span: Span) -> list[tuple[Token, TimeExpr]]:
         heads: dict[str, Token] = {}
         by_id: dict[str, TimeExpr] = {}
         for tok in span:
@@ -432,7 +445,7 @@ def clause_time(index: RecordIndex, tok: Token, *, inherit: bool) -> TimeExpr | 
     before it in the same paragraph ("In May they attacked X. The town fell two days
     later." is about May).
     """
-    sent = tok.sent
+    sent = index.sentence(tok)
     found = index.times_in(sent)
     own = [ht for ht in found if not _in_other_clause(ht[0], tok)]
     if own:
@@ -479,10 +492,10 @@ def _in_other_clause(time_head: Token, tok: Token) -> bool:
 
 def _inherited_time(index: RecordIndex, tok: Token) -> TimeExpr | None:
     """The main-clause time of the sentence before ``tok``'s, within its paragraph."""
-    sent = tok.sent
+    sent = index.sentence(tok)
     if sent.start == 0:
         return None
-    prev = tok.doc[sent.start - 1].sent
+    prev = index.sentence(tok, back=1)
     first = next((t for t in sent if not t.is_space), sent[0])
     last = next((t for t in reversed(prev) if not t.is_space), None)
     if last is None or "\n" in body_text(tok.doc)[last.idx + len(last.text) : first.idx]:
