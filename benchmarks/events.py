@@ -23,31 +23,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from benchmarks.timeml_events import Predicted, Score, TimeMLDocument, score, split
+from benchmarks.timeml_events import Predicted, Score, TimeMLDocument, model_score, parse_texts, score, split
 from newsgraph._analyze import analyze_raw
 from newsgraph.ingest import RawDocument
-from newsgraph.nlp.events_mentions import NO_EVENT, load_model
+from newsgraph.nlp.events_mentions import load_model
 from newsgraph.nlp.pipeline import load_pipeline
-
-
-def _parse(docs: Sequence[TimeMLDocument]) -> list[Doc]:
-    nlp = load_pipeline()
-    disabled = [n for n in nlp.pipe_names if n.startswith("newsgraph_") and n != "newsgraph_paragraphs"]
-    with nlp.select_pipes(disable=disabled):
-        return list(nlp.pipe((d.text for d in docs), batch_size=8))
-
-
-def model_score(docs: Sequence[Doc], gold: Sequence[TimeMLDocument]) -> Score:
-    model = load_model()
-    total = Score()
-    for doc, g in zip(docs, gold, strict=True):
-        predicted = []
-        for tok in doc:
-            label, _ = model.label(tok)
-            if label != NO_EVENT:
-                predicted.append(Predicted(tok.idx, tok.idx + len(tok.text), label))
-        total.add(score(g.events, predicted))
-    return total
 
 
 def verb_baseline(docs: Sequence[Doc], gold: Sequence[TimeMLDocument]) -> Score:
@@ -91,11 +71,11 @@ def run(shared: Path) -> dict[str, object]:
     root = shared / "data" / "tempeval3-train"
     started = time.perf_counter()
     _, dev = split(root)
-    docs = _parse(dev)
+    docs = parse_texts(load_pipeline(), dev)
     print(f"TempEval-3 dev half: {len(dev)} documents, {sum(len(d.events) for d in dev)} gold EVENTs")
     out: dict[str, object] = {"documents": len(dev)}
     for name, s in (
-        ("model", model_score(docs, dev)),
+        ("model", model_score(load_model(), docs, dev)),
         ("every verb (baseline)", verb_baseline(docs, dev)),
         ("records", records_score(dev, learned=True)),
         ("records, lexicon only", records_score(dev, learned=False)),

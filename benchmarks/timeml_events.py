@@ -19,6 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.nlp.events_mentions import NO_EVENT, MentionModel
+
 REPO = Path(__file__).resolve().parents[1]
 DEV_LIST = REPO / "benchmarks" / "tempeval3_dev.txt"
 
@@ -49,18 +54,19 @@ class TimeMLDocument:
     events: tuple[GoldEvent, ...]
 
 
-def parse_events(raw: str, name: str = "") -> TimeMLDocument:
-    """Plain text of ``<TEXT>`` and its EVENTs with offsets into that text and instance attributes."""
-    dct_match = _DCT.search(raw)
-    dct = dct_match.group(1)[:10] if dct_match else "2000-01-01"
-    instances: dict[str, dict[str, str]] = {}
-    for m in _INSTANCE.finditer(raw):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        instances.setdefault(attrs.get("eventID", ""), attrs)  # the first instance of an event
+def dct_of(raw: str) -> str:
+    """The document creation time (ISO date) of a TimeML file."""
+    found = _DCT.search(raw)
+    return found.group(1)[:10] if found else "2000-01-01"
+
+
+def tagged_text(raw: str, tag: str) -> tuple[str, list[tuple[int, int, dict[str, str]]]]:
+    """Plain text of ``<TEXT>`` (tags stripped, entities unescaped) and, for every ``tag``
+    element, its start and end offsets into that text and its attributes."""
     body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     out: list[str] = []
     length = 0
-    events: list[GoldEvent] = []
+    found: list[tuple[int, int, dict[str, str]]] = []
     opened: tuple[int, dict[str, str]] | None = None
     pos = 0
     for m in _TAG.finditer(body):
@@ -68,31 +74,41 @@ def parse_events(raw: str, name: str = "") -> TimeMLDocument:
         out.append(chunk)
         length += len(chunk)
         pos = m.end()
-        if m.group(2) != "EVENT":
+        if m.group(2) != tag:
             continue
-        if m.group(1):
-            if opened is not None:
-                start, attrs = opened
-                inst = instances.get(attrs.get("eid", ""), {})
-                text = "".join(out)[start:length]
-                events.append(
-                    GoldEvent(
-                        start=start,
-                        end=length,
-                        text=text,
-                        eid=attrs.get("eid", ""),
-                        timeml_class=attrs.get("class", "OCCURRENCE"),
-                        tense=inst.get("tense", ""),
-                        aspect=inst.get("aspect", ""),
-                        polarity=inst.get("polarity", ""),
-                        modality=inst.get("modality", ""),
-                    )
-                )
-                opened = None
-        else:
+        if not m.group(1):
             opened = (length, dict(_ATTR.findall(m.group(3))))
+        elif opened is not None:
+            found.append((opened[0], length, opened[1]))
+            opened = None
     out.append(html.unescape(body[pos:]))
-    return TimeMLDocument(name=name, text="".join(out), dct=dct, events=tuple(events))
+    return "".join(out), found
+
+
+def parse_events(raw: str, name: str = "") -> TimeMLDocument:
+    """Plain text of ``<TEXT>`` and its EVENTs with offsets into that text and instance attributes."""
+    instances: dict[str, dict[str, str]] = {}
+    for m in _INSTANCE.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        instances.setdefault(attrs.get("eventID", ""), attrs)  # the first instance of an event
+    text, spans = tagged_text(raw, "EVENT")
+    events = []
+    for start, end, attrs in spans:
+        inst = instances.get(attrs.get("eid", ""), {})
+        events.append(
+            GoldEvent(
+                start=start,
+                end=end,
+                text=text[start:end],
+                eid=attrs.get("eid", ""),
+                timeml_class=attrs.get("class", "OCCURRENCE"),
+                tense=inst.get("tense", ""),
+                aspect=inst.get("aspect", ""),
+                polarity=inst.get("polarity", ""),
+                modality=inst.get("modality", ""),
+            )
+        )
+    return TimeMLDocument(name=name, text=text, dct=dct_of(raw), events=tuple(events))
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -165,6 +181,28 @@ class Score:
             "f1": round(self.f1, 4),
             "class_accuracy": round(self.class_accuracy, 4),
         }
+
+
+def parse_texts(nlp: Language, docs: Sequence[TimeMLDocument]) -> list[Doc]:
+    """The documents parsed as newsgraph parses them (paragraph breaks as sentence breaks), with
+    the record components off: the mention model reads only the parse."""
+    disabled = [n for n in nlp.pipe_names if n.startswith("newsgraph_") and n != "newsgraph_paragraphs"]
+    with nlp.select_pipes(disable=disabled):
+        return list(nlp.pipe((d.text for d in docs), batch_size=8))
+
+
+def model_score(model: MentionModel, docs: Sequence[Doc], gold: Sequence[TimeMLDocument]) -> Score:
+    """``model``'s events on parsed ``docs`` scored against their gold EVENTs."""
+    total = Score()
+    for doc, g in zip(docs, gold, strict=True):
+        tokens = list(doc)
+        predicted = [
+            Predicted(t.idx, t.idx + len(t.text), label)
+            for t, (label, _) in zip(tokens, model.label_many(tokens), strict=True)
+            if label != NO_EVENT
+        ]
+        total.add(score(g.events, predicted))
+    return total
 
 
 def score(gold: Sequence[GoldEvent], predicted: Iterable[Predicted]) -> Score:

@@ -22,22 +22,18 @@ HeidelTime reports value F1 77.61 on the TE3 platinum test set (a different, wit
 
 from __future__ import annotations
 
-import html
 import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.timeml_events import dct_of, tagged_text
 from newsgraph import load_pipeline
 from newsgraph._analyze import analyze_raw
 from newsgraph.ingest import RawDocument
 from newsgraph.model import TimeExpr
 from newsgraph.timex import extract
-
-_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
-_DCT = re.compile(r'<DCT>\s*<TIMEX3[^>]*value="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -51,31 +47,9 @@ class Gold:
 
 def parse_tml(raw: str) -> tuple[str, list[Gold], str]:
     """Plain text of ``<TEXT>``, its TIMEX3s with offsets into that text, and the DCT (ISO date)."""
-    dct_match = _DCT.search(raw)
-    dct = dct_match.group(1)[:10] if dct_match else "2000-01-01"
-    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
-    out: list[str] = []
-    length = 0
-    gold: list[Gold] = []
-    open_timex: tuple[int, dict[str, str]] | None = None
-    pos = 0
-    for m in _TAG.finditer(body):
-        chunk = html.unescape(body[pos : m.start()])
-        out.append(chunk)
-        length += len(chunk)
-        pos = m.end()
-        if m.group(2) != "TIMEX3":
-            continue
-        if m.group(1):
-            if open_timex is not None:
-                start, attrs = open_timex
-                text = "".join(out)[start:length]
-                gold.append(Gold(start, length, attrs.get("type", ""), attrs.get("value", ""), text))
-                open_timex = None
-        else:
-            open_timex = (length, dict(_ATTR.findall(m.group(3))))
-    out.append(html.unescape(body[pos:]))
-    return "".join(out), gold, dct
+    text, spans = tagged_text(raw, "TIMEX3")
+    gold = [Gold(a, b, attrs.get("type", ""), attrs.get("value", ""), text[a:b]) for a, b, attrs in spans]
+    return text, gold, dct_of(raw)
 
 
 def timex_type(t: TimeExpr) -> str:

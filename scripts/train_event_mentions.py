@@ -25,13 +25,13 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from spacy.language import Language
 from spacy.tokens import Doc
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.timeml_events import Predicted, Score, TimeMLDocument, score, split  # noqa: E402
+from benchmarks.timeml_events import Score, TimeMLDocument, model_score, parse_texts, split  # noqa: E402
+
 from newsgraph.nlp.events_mentions import (  # noqa: E402
     MODEL_FORMAT,
     NEVER_EVENT_POS,
@@ -39,6 +39,7 @@ from newsgraph.nlp.events_mentions import (  # noqa: E402
     model_from_dict,
     token_features,
 )
+from newsgraph.nlp.pipeline import load_pipeline  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "tempeval3-train"
 DEFAULT_OUT = REPO / "src" / "newsgraph" / "resources" / "events" / "mentions.json"
@@ -56,20 +57,6 @@ MIN_COUNT = 3
 THRESHOLD = 0.6
 DECIMALS = 3
 MAX_ITER = 400
-
-
-def parser_pipeline(model: str) -> Language:
-    from newsgraph.nlp.pipeline import load_pipeline
-
-    nlp = load_pipeline(model)
-    return nlp
-
-
-def parse(nlp: Language, docs: Sequence[TimeMLDocument]) -> list[Doc]:
-    keep = {"newsgraph_paragraphs"}
-    disabled = [n for n in nlp.pipe_names if n.startswith("newsgraph_") and n not in keep]
-    with nlp.select_pipes(disable=disabled):
-        return list(nlp.pipe((d.text for d in docs), batch_size=8))
 
 
 def labelled_tokens(doc: Doc, gold: TimeMLDocument) -> list[tuple[list[str], str]]:
@@ -133,16 +120,7 @@ def train(rows: list[tuple[list[str], str]], c: float = C, threshold: float = TH
 
 
 def evaluate(data: dict[str, object], docs: Sequence[Doc], gold: Sequence[TimeMLDocument]) -> Score:
-    model = model_from_dict(data)
-    total = Score()
-    for doc, g in zip(docs, gold, strict=True):
-        predicted = []
-        for tok in doc:
-            label, _ = model.label(tok)
-            if label != NO_EVENT:
-                predicted.append(Predicted(tok.idx, tok.idx + len(tok.text), label))
-        total.add(score(g.events, predicted))
-    return total
+    return model_score(model_from_dict(data), docs, gold)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,9 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     train_gold, dev_gold = split(args.data)
     print(f"documents: train {len(train_gold)}, dev {len(dev_gold)}", file=sys.stderr)
-    nlp = parser_pipeline(args.model)
-    train_docs = parse(nlp, train_gold)
-    dev_docs = parse(nlp, dev_gold)
+    nlp = load_pipeline(args.model)
+    train_docs = parse_texts(nlp, train_gold)
+    dev_docs = parse_texts(nlp, dev_gold)
     if args.sweep:
         folds = 5
         for c, thr in ((0.5, 0.5), (0.5, 0.6), (0.5, 0.7), (1.0, 0.6), (1.0, 0.7), (0.3, 0.6)):

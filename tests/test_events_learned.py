@@ -101,17 +101,7 @@ def test_dev_split_is_fixed_and_disjoint() -> None:
 def test_shipped_model_meets_its_dev_figures(nlp: Language) -> None:
     """The held-out figure of the issue: event F1 >= 0.85, class accuracy >= 0.80 on the dev half."""
     _, dev = TIMEML.split(TEMPEVAL)
-    disabled = [n for n in nlp.pipe_names if n.startswith("newsgraph_") and n != "newsgraph_paragraphs"]
-    model = load_model()
-    total = TIMEML.Score()
-    with nlp.select_pipes(disable=disabled):
-        for gold, doc in zip(dev, nlp.pipe(d.text for d in dev), strict=True):
-            predicted = [
-                TIMEML.Predicted(t.idx, t.idx + len(t.text), label)
-                for t in doc
-                if (label := model.label(t)[0]) != NO_EVENT
-            ]
-            total.add(TIMEML.score(gold.events, predicted))
+    total = TIMEML.model_score(load_model(), TIMEML.parse_texts(nlp, dev), dev)
     assert total.f1 >= 0.85, total.as_dict()
     assert total.class_accuracy >= 0.80, total.as_dict()
 
@@ -179,30 +169,30 @@ def test_court_fines_and_transfers_are_typed(nlp: Language) -> None:
 
 
 def test_an_untyped_event_keeps_its_lemma_and_actor(nlp: Language) -> None:
-    state, events = run(nlp, "Corvana AB notified Swedish regulators on 12 February 2026.")
+    state, events = run(nlp, "Lumora Systems notified Danish regulators on 12 February 2026.")
     names = {e.id: e.name for e in state.entities}
     notify = next(e for e in events if e.subtype == "notify")
     assert notify.type == "other"
-    assert ("Corvana AB", "agent") in {(names[p.entity], p.role) for p in notify.participants}
+    assert ("Lumora Systems", "agent") in {(names[p.entity], p.role) for p in notify.participants}
 
 
 def test_reporting_verbs_are_no_records(nlp: Language) -> None:
-    _, events = run(nlp, "Corvana AB said on Monday that its results were strong.")
+    _, events = run(nlp, "Lumora Systems said on Monday that its results were strong.")
     assert not [e for e in events if e.subtype == "say"]
 
 
 def test_lead_sentence_events_happen_at_the_dateline(nlp: Language) -> None:
-    text = "NAIROBI, Kenya — The vaccine trial ended on Tuesday, 15 April 2025, officials said. It was big."
+    text = "LIMA, Peru — The drug trial ended on Friday, 6 June 2025, health officials said. It was large."
     state, events = run(nlp, text)
     places = {p.id: p.name for p in state.places}
     trial = next(e for e in events if e.subtype == "clinical_trial")
-    assert places.get(trial.place or "", "").casefold() == "nairobi"
+    assert places.get(trial.place or "", "").casefold() == "lima"
 
 
 def test_a_time_of_a_subordinate_clause_does_not_date_the_event(nlp: Language) -> None:
     text = (
-        "The council met on 14 November 2023. "
-        "Ruth Kowalski accused Elena Marchetti of rushing the plan before new members take office in January."
+        "The assembly met on 14 November 2023. "
+        "Tomas Lindgren accused Maria Okafor of pushing the bill through before new deputies are sworn in in January."
     )
     _, events = run(nlp, text)
     accuse = next(e for e in events if e.type == "accuse")
@@ -220,25 +210,23 @@ def _triples(nlp: Language, text: str) -> set[tuple[str, str, str]]:
 
 def test_a_description_finds_the_institution_named_with_its_noun(nlp: Language) -> None:
     text = (
-        "Judge Ana Ruiz criticised the Louisiana Department of Environmental Quality in court. "
-        "The department fined Bayou Crest Chemicals in 2021."
+        "Judge Ana Ruiz criticised the Ohio Department of Natural Resources in court. "
+        "The department fined Redfield Quarries in 2021."
     )
-    assert ("Louisiana Department of Environmental Quality", "fine", "Bayou Crest Chemicals") in _triples(
-        nlp, text
-    )
+    assert ("Ohio Department of Natural Resources", "fine", "Redfield Quarries") in _triples(nlp, text)
 
 
 def test_a_generic_description_is_not_matched_by_name(nlp: Language) -> None:
     text = (
-        "A report by the UN Group of Experts said Rwandan soldiers fought beside the M23 in 2024. "
-        "Rwanda denies arming the group."
+        "A study by the Oxford Research Group said Chadian troops fought beside the Wagner Group in 2024. "
+        "Chad denies arming the group."
     )
     found = _triples(nlp, text)
-    assert not any(o == "UN Group of Experts" for _, _, o in found)
+    assert not any(o == "Oxford Research Group" for _, _, o in found)
 
 
 def test_an_expletive_it_takes_no_antecedent(nlp: Language) -> None:
-    state = get_state(nlp("Corvana AB paid the ransom in May 2025. It was not clear who received it."))
+    state = get_state(nlp("Lumora Systems paid the ransom in May 2025. It was not clear who received it."))
     assert all(r.subject != r.object for r in state.relations)
     assert not [r for r in state.relations if r.predicate == "receive"]
 
@@ -275,14 +263,14 @@ def test_scoring_many_tokens_at_once_gives_the_same_labels(nlp: Language) -> Non
 
 
 def test_phrasal_verbs_are_named_by_what_they_mean(nlp: Language) -> None:
-    state, _ = run(nlp, "Hackers broke into the network of Corvana AB on 3 January 2026.")
+    state, _ = run(nlp, "Hackers broke into the servers of Lumora Systems on 3 January 2026.")
     assert ("crime", "breach") in kinds(state)
-    state, _ = run(nlp, "The first attempt on 18 September 2025 was called off because of high winds.")
+    state, _ = run(nlp, "The concert on 18 September 2025 was called off because of a storm.")
     assert any(e.subtype == "cancel" for e in state.events)
 
 
 def test_untyped_mentions_of_different_predicates_stay_apart(nlp: Language) -> None:
-    text = "Results of a late-stage trial in Kenya released on Monday, 14 April 2025, were strong."
+    text = "Data from a small trial in Chile published on Monday, 14 April 2025, looked promising."
     state, _ = run(nlp, text)
     subtypes = {e.subtype for e in state.events}
-    assert {"trial", "release"} <= subtypes or {"clinical_trial", "release"} <= subtypes
+    assert {"trial", "publish"} <= subtypes or {"clinical_trial", "publish"} <= subtypes

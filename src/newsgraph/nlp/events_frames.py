@@ -277,12 +277,16 @@ def is_verbal(tok: Token) -> bool:
     return tok.pos_ in VERB_POS or (tok.pos_ == "ADJ" and any(c.dep_ == "dobj" for c in tok.children))
 
 
-def find_mention(tok: Token, lexicon: Lexicon, index: RecordIndex) -> Mention | None:
+def trigger_pos(tok: Token) -> str | None:
+    """``verb`` or ``noun``, the lexicon's parts of speech for a trigger; None for other words."""
     if is_verbal(tok):
-        pos = "verb"
-    elif tok.pos_ in NOUN_POS:
-        pos = "noun"
-    else:
+        return "verb"
+    return "noun" if tok.pos_ in NOUN_POS else None
+
+
+def find_mention(tok: Token, lexicon: Lexicon, index: RecordIndex) -> Mention | None:
+    pos = trigger_pos(tok)
+    if pos is None:
         return None
     senses = lexicon.senses_for(tok.lemma_.lower(), pos)
     if not senses:
@@ -432,11 +436,8 @@ def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: Reco
     untyped event still says what happened; arguments, participants and place come from the
     same parse rules as lexicon triggers.
     """
-    if is_verbal(tok):
-        pos = "verb"
-    elif tok.pos_ in NOUN_POS:
-        pos = "noun"
-    else:
+    pos = trigger_pos(tok)
+    if pos is None:
         return None
     lemma = lexicon.lemma(tok)
     if lemma in LIGHT_LEMMAS or lemma in ASPECTUAL_LEMMAS or index.entity(tok) is not None:

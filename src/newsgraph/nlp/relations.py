@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Relation, Span, TimeExpr
 from newsgraph.nlp.events_lexicon import Lexicon, load_lexicon
-from newsgraph.nlp.events_syntax import RecordIndex, governors, polarity_modality, tree_distance
+from newsgraph.nlp.events_syntax import (
+    ModalityValue,
+    Polarity,
+    RecordIndex,
+    governors,
+    polarity_modality,
+    tree_distance,
+)
 from newsgraph.nlp.relations_events import event_relations
 from newsgraph.nlp.relations_lexicon import RelationLexicon, load_relation_lexicon
 from newsgraph.nlp.relations_patterns import Patterns
@@ -37,40 +44,21 @@ def extract_relations(
 ) -> list[Relation]:
     out: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
-    patterns = Patterns(lexicon, events, index)
-    for sent in doc.sents:
-        for tok in sent:
-            for cand in patterns.run(tok):
-                if not cand.subjects or not cand.objects:
-                    continue
-                polarity, modality = polarity_modality(cand.anchor, events.modality)
-                time = clause_time(index, cand.anchor)
-                for subj in cand.subjects:
-                    for obj in cand.objects:
-                        key = (subj, cand.predicate, obj)
-                        if subj == obj or key in seen:
-                            continue
-                        seen.add(key)
-                        out.append(
-                            Relation(
-                                id=f"r{first_id + len(out)}",
-                                subject=subj,
-                                predicate=cand.predicate,
-                                object=obj,
-                                evidence=Span(start=sent.start_char, end=sent.end_char, text=sent.text),
-                                polarity=polarity,
-                                modality=modality,
-                                time=time.id if time else None,
-                            )
-                        )
-    # Event-derived links come after the lexicon's: a pair already linked in the same sentence
-    # keeps the lexicon's predicate ("funds", "leads") and gets no second, vaguer one.
-    linked = {(r.subject, r.object, r.evidence.start) for r in out}
-    known = lexicon.verbs.keys()
-    for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events, events, known):
+
+    def add(
+        subj: str,
+        predicate: str,
+        obj: str,
+        evidence: Span,
+        polarity: Polarity = "positive",
+        modality: ModalityValue = "actual",
+        time: str | None = None,
+        event: str | None = None,
+    ) -> None:
+        """Append a relation unless it links an entity to itself or repeats a triple."""
         key = (subj, predicate, obj)
-        if key in seen or (subj, obj, event.sentence.start) in linked:
-            continue
+        if subj == obj or key in seen:
+            return
         seen.add(key)
         out.append(
             Relation(
@@ -79,25 +67,51 @@ def extract_relations(
                 predicate=predicate,
                 object=obj,
                 evidence=evidence,
+                polarity=polarity,
+                modality=modality,
+                time=time,
+                event=event,
+            )
+        )
+
+    patterns = Patterns(lexicon, events, index)
+    for sent in doc.sents:
+        sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
+        for tok in sent:
+            for cand in patterns.run(tok):
+                if not cand.subjects or not cand.objects:
+                    continue
+                polarity, modality = polarity_modality(cand.anchor, events.modality)
+                time = clause_time(index, cand.anchor)
+                for subj in cand.subjects:
+                    for obj in cand.objects:
+                        add(
+                            subj,
+                            cand.predicate,
+                            obj,
+                            sentence,
+                            polarity=polarity,
+                            modality=modality,
+                            time=time.id if time else None,
+                        )
+    # Event-derived links come after the lexicon's: a pair already linked in the same sentence
+    # keeps the lexicon's predicate ("funds", "leads") and gets no second, vaguer one.
+    linked = {(r.subject, r.object, r.evidence.start) for r in out}
+    known = lexicon.verbs.keys()
+    for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events, events, known):
+        if (subj, obj, event.sentence.start) not in linked:
+            add(
+                subj,
+                predicate,
+                obj,
+                evidence,
                 polarity=event.polarity,
                 modality=event.modality,
                 time=event.time,
                 event=event.id,
             )
-        )
     for subj, predicate, obj, evidence in title_relations(doc, index.state.entities, lexicon):
-        key = (subj, predicate, obj)
-        if key not in seen:
-            seen.add(key)
-            out.append(
-                Relation(
-                    id=f"r{first_id + len(out)}",
-                    subject=subj,
-                    predicate=predicate,
-                    object=obj,
-                    evidence=evidence,
-                )
-            )
+        add(subj, predicate, obj, evidence)
     return out
 
 
