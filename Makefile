@@ -31,8 +31,8 @@ demo: install
 	@echo "wrote out/<name>.json and out/<name>.html for every bundled example; open out/seed.html in a browser"
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 typecheck: install
 	$(BIN)/mypy

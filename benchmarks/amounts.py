@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 from newsgraph.model import Amount, ReferenceDate, TimeExpr
-from newsgraph.nlp.amounts import amounts_of
+from newsgraph.nlp.amounts import find_quantities
+from newsgraph.nlp.amounts.component import amounts_of
+from newsgraph.nlp.amounts.evaluate import load_gold, score
 from newsgraph.nlp.pipeline import load_pipeline
 from newsgraph.nlp.state import NgState
-from newsgraph.quantity import find_quantities
-from newsgraph.quantity.evaluate import load_gold, score
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "amounts_gold.jsonl"
 

@@ -4,7 +4,7 @@
     40 s): ClaimBuster 5-fold F1 of the positive class and CLEF-2019 MAP over transcripts
     held out by leave-transcripts-out folds.
 (b) Hedges: the Szeged Uncertainty Corpus training half (FactBank news, WikiWeasel) read in
-    place. Our detector (:func:`newsgraph.nlp.claim_cues.detect`, the one the claims component
+    place. Our detector (:func:`newsgraph.nlp.claims.cues.detect`, the one the claims component
     uses; uncertainty = hedge + speculation + condition cues) runs over each gold sentence.
     Sentence level: a sentence is uncertain iff it has a cue (CoNLL-2010 task 1). Cue level:
     token F1 (a token is a cue token iff it overlaps a cue) and exact-span F1.
@@ -22,7 +22,7 @@ from types import ModuleType
 
 import spacy
 
-from newsgraph.nlp.claim_cues import detect, load_lexicon
+from newsgraph.nlp.claims.cues import detect, load_lexicon
 from newsgraph.nlp.pipeline import DEFAULT_MODEL
 
 REPO = Path(__file__).resolve().parents[1]

@@ -43,7 +43,7 @@ SUFFIXES = [
     for b in "nrstkml dz"
 ]
 
-# The SQL the CLI runs for each ready view (cli_corpus.py), with its default LIMIT.
+# The SQL the CLI runs for each ready view (cli/views.py), with its default LIMIT.
 VIEW_QUERIES: dict[str, tuple[str, list[Any]]] = {
     "v_actors (newsgraph actors)": (
         "SELECT name, type, documents, mentions, array_to_string(aliases, ' | ') FROM v_actors LIMIT 30",

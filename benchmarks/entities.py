@@ -34,7 +34,7 @@ from pathlib import Path
 
 import spacy
 
-import newsgraph.nlp.entities  # noqa: F401  (registers the newsgraph_entities factory)
+import newsgraph.nlp.entities.component  # noqa: F401  (registers the newsgraph_entities factory)
 from newsgraph.nlp.pipeline import DEFAULT_MODEL
 from newsgraph.nlp.state import get_state
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from benchmarks.timeml_events import Predicted, Score, TimeMLDocument, model_score, parse_texts, score, split
 from newsgraph._analyze import analyze_raw
 from newsgraph.ingest import RawDocument
-from newsgraph.nlp.events_mentions import load_model
+from newsgraph.nlp.events.mentions import load_model
 from newsgraph.nlp.pipeline import load_pipeline
 
 

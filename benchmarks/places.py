@@ -116,7 +116,7 @@ def resolve_gold(articles: list[Article], fallback: bool = False) -> list[float]
 
 def end_to_end(articles: list[Article]) -> dict[str, float]:
     from newsgraph.nlp.pipeline import load_pipeline
-    from newsgraph.nlp.places import accepted, place_names
+    from newsgraph.nlp.places.component import accepted, place_names
 
     nlp = load_pipeline()
     keep = [p for p in nlp.pipe_names if not p.startswith("newsgraph_") or p == "newsgraph_entities"]

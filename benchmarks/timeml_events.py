@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.events_mentions import NO_EVENT, MentionModel
+from newsgraph.nlp.events.mentions import NO_EVENT, MentionModel
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_LIST = REPO / "benchmarks" / "tempeval3_dev.txt"

@@ -33,7 +33,7 @@ from newsgraph import load_pipeline
 from newsgraph._analyze import analyze_raw
 from newsgraph.ingest import RawDocument
 from newsgraph.model import TimeExpr
-from newsgraph.timex import extract
+from newsgraph.nlp.times import extract
 
 
 @dataclass(frozen=True)

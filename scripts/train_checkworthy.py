@@ -5,7 +5,7 @@
 
 Data (read in place, never copied): ClaimBuster's 2-class train split (label 1 = check-worthy
 factual sentence) and the CLEF-2019 CheckThat! Task 1 training transcripts (label 1 = the line
-was fact-checked). Features are :func:`newsgraph.nlp.checkworthy.features`; the model is an
+was fact-checked). Features are :func:`newsgraph.nlp.claims.checkworthy.features`; the model is an
 L2 logistic regression (lbfgs, deterministic) with balanced class weights, so 0.5 is the
 natural decision threshold. Weights are rounded to 4 decimals and written with sorted keys:
 running the script twice gives the same bytes.
@@ -36,7 +36,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedKFold
 
-from newsgraph.nlp.checkworthy import MODEL_FORMAT, features
+from newsgraph.nlp.claims.checkworthy import MODEL_FORMAT, features
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "checkworthiness-train"
@@ -102,7 +102,7 @@ def fit(examples: Sequence[Example]) -> tuple[float, dict[str, float]]:
 
 
 def _scorer(intercept: float, weights: dict[str, float]) -> Callable[[Example], float]:
-    """The run-time scorer's arithmetic (newsgraph.nlp.checkworthy.CheckworthyModel) on cached features."""
+    """The run-time scorer's arithmetic (newsgraph.nlp.claims.checkworthy.CheckworthyModel) on cached features."""
 
     def score(ex: Example) -> float:
         z = intercept + sum(weights.get(k, 0.0) * v for k, v in ex.feats.items())

@@ -7,7 +7,7 @@ Data (read in place, never copied): TempEval-3 training data (TimeBank 1.2 + AQU
 Each document is parsed by the same spaCy model newsgraph runs (with the paragraph-boundary
 step), every token gets the label of the gold EVENT it starts (its TimeML class) or ``O``, and a
 multinomial L2 logistic regression learns those labels from
-:func:`newsgraph.nlp.events_mentions.token_features`. It trains on the documents NOT in the
+:func:`newsgraph.nlp.events.mentions.token_features`. It trains on the documents NOT in the
 committed dev list (``benchmarks/tempeval3_dev.txt``) and prints the dev figures (event
 extraction P/R/F1, class accuracy); the shipped model is that train-half model, so the dev figure
 stays a held-out figure. Weights are rounded and written with sorted keys: running the script
@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.timeml_events import Score, TimeMLDocument, model_score, parse_texts, split  # noqa: E402
 
-from newsgraph.nlp.events_mentions import (  # noqa: E402
+from newsgraph.nlp.events.mentions import (  # noqa: E402
     MODEL_FORMAT,
     NEVER_EVENT_POS,
     NO_EVENT,
@@ -108,7 +108,7 @@ def train(rows: list[tuple[list[str], str]], c: float = C, threshold: float = TH
         "format": MODEL_FORMAT,
         "about": (
             "TimeML EVENT detection and class, a multinomial logistic regression over "
-            "newsgraph.nlp.events_mentions.token_features, trained by scripts/train_event_mentions.py "
+            "newsgraph.nlp.events.mentions.token_features, trained by scripts/train_event_mentions.py "
             "on the TempEval-3 training data (TimeBank + AQUAINT) minus the dev documents listed in "
             f"benchmarks/tempeval3_dev.txt; C={c}, min count {MIN_COUNT}."
         ),

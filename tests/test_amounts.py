@@ -10,10 +10,10 @@ from spacy.language import Language
 
 from conftest import FIXTURES
 from newsgraph.model import Amount, ReferenceDate, TimeExpr
-from newsgraph.nlp.amounts import amounts_of
+from newsgraph.nlp.amounts import find_quantities
+from newsgraph.nlp.amounts.component import amounts_of
+from newsgraph.nlp.amounts.evaluate import load_gold, score
 from newsgraph.nlp.state import NgState
-from newsgraph.quantity import find_quantities
-from newsgraph.quantity.evaluate import load_gold, score
 
 GOLD = FIXTURES / "amounts_gold.jsonl"
 

@@ -6,9 +6,9 @@ import pycountry
 import pytest
 
 from newsgraph.errors import ResourceError
-from newsgraph.quantity import lexicon as lexicon_module
-from newsgraph.quantity.lexicon import PER_VALUES, lexicon
-from newsgraph.quantity.patterns import alt
+from newsgraph.nlp.amounts import lexicon as lexicon_module
+from newsgraph.nlp.amounts.lexicon import PER_VALUES, lexicon
+from newsgraph.nlp.amounts.patterns import alt
 from newsgraph.resources import load_yaml
 
 

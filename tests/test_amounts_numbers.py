@@ -7,8 +7,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.quantity import find_quantities, parse_number
-from newsgraph.quantity.lexicon import lexicon
+from newsgraph.nlp.amounts import find_quantities, parse_number
+from newsgraph.nlp.amounts.lexicon import lexicon
 
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 ABBREVIATIONS = {"k": 10**3, "m": 10**6, "bn": 10**9, "tn": 10**12}

@@ -11,8 +11,8 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.errors import ResourceError
-from newsgraph.nlp import checkworthy
-from newsgraph.nlp.claim_cues import _phrase, detect, is_uncertain, load_lexicon
+from newsgraph.nlp.claims import checkworthy
+from newsgraph.nlp.claims.cues import _phrase, detect, is_uncertain, load_lexicon
 from newsgraph.resources import path
 
 REPO = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.nlp.claim_cues import detect, short_evaluation
+from newsgraph.nlp.claims.cues import detect, short_evaluation
 from newsgraph.nlp.state import get_state
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsgraph import analyze
-from newsgraph.corpus.report import combined_analysis, render_corpus_html
+from newsgraph.corpus.report import combined_analysis
 from newsgraph.corpus.resolve import resolve
 from newsgraph.corpus.store import Store
+from newsgraph.out.html.corpus import render_corpus_html
 from newsgraph.out.json import check_analysis
 
 STORY_A = (

@@ -6,11 +6,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp.entities_context import context_lexicon, context_type, mention_evidence
-from newsgraph.nlp.entities_lexicon import lexicon
-from newsgraph.nlp.entities_mentions import Cand
-from newsgraph.nlp.entities_merge import make_groups
-from newsgraph.nlp.entities_types import cluster_type
+from newsgraph.nlp.entities.context import context_lexicon, context_type, mention_evidence
+from newsgraph.nlp.entities.lexicon import lexicon
+from newsgraph.nlp.entities.mentions import Cand
+from newsgraph.nlp.entities.merge import make_groups
+from newsgraph.nlp.entities.types import cluster_type
 from newsgraph.nlp.state import get_state
 
 

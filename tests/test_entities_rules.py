@@ -8,10 +8,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.nlp import entities_places
-from newsgraph.nlp.entities import find_entities
-from newsgraph.nlp.entities_lexicon import lexicon
-from newsgraph.nlp.entities_mentions import (
+from newsgraph.nlp.entities import places as entities_places
+from newsgraph.nlp.entities.component import find_entities
+from newsgraph.nlp.entities.lexicon import lexicon
+from newsgraph.nlp.entities.mentions import (
     Cand,
     acronym_candidates,
     is_acronym,
@@ -19,8 +19,8 @@ from newsgraph.nlp.entities_mentions import (
     ner_candidates,
     repeat_mentions,
 )
-from newsgraph.nlp.entities_merge import make_groups
-from newsgraph.nlp.entities_types import cluster_type
+from newsgraph.nlp.entities.merge import make_groups
+from newsgraph.nlp.entities.types import cluster_type
 
 
 def parsed(nlp: Language, text: str) -> Doc:

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from newsgraph.errors import ResourceError
 from newsgraph.model import Event
-from newsgraph.nlp.events_lexicon import load_lexicon
+from newsgraph.nlp.events.lexicon import load_lexicon
 from newsgraph.nlp.state import NgState, get_state
 
 
@@ -208,7 +208,7 @@ def test_lexicon_types_are_documented() -> None:
 
 
 def test_bad_trigger_type_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.nlp import events_lexicon
+    from newsgraph.nlp.events import lexicon as events_lexicon
 
     def fake(name: str, **_: object) -> object:
         return {"source": "x", "triggers": [{"lemma": "x", "pos": "verb", "type": "nope", "subtype": "y"}]}

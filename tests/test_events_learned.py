@@ -17,8 +17,8 @@ from spacy.language import Language
 
 from newsgraph.errors import ResourceError
 from newsgraph.model import Event
-from newsgraph.nlp.events_lexicon import load_lexicon
-from newsgraph.nlp.events_mentions import (
+from newsgraph.nlp.events.lexicon import load_lexicon
+from newsgraph.nlp.events.mentions import (
     MODEL_FORMAT,
     NO_EVENT,
     TIMEML_CLASSES,

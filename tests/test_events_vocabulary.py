@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.nlp.events_lexicon import load_lexicon
+from newsgraph.nlp.events.lexicon import load_lexicon
 from newsgraph.nlp.state import get_state
 
 

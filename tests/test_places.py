@@ -8,7 +8,7 @@ from spacy.language import Language
 from newsgraph.geo.gazetteer import lookup
 from newsgraph.geo.resolve import Resolution, Toponym, haversine, resolve
 from newsgraph.model import Entity, Mention
-from newsgraph.nlp.places import PlaceName, accept, places_of, written_name
+from newsgraph.nlp.places.component import PlaceName, accept, places_of, written_name
 from newsgraph.nlp.state import get_state
 
 

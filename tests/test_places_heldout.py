@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from newsgraph.geo.gazetteer import lookup
 from newsgraph.geo.resolve import haversine
-from newsgraph.nlp.places import names_an_area, settlement_names, untagged_settlements
+from newsgraph.nlp.places.component import names_an_area, settlement_names, untagged_settlements
 from newsgraph.nlp.state import get_state
 
 

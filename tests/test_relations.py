@@ -172,8 +172,8 @@ def test_relation_from_an_entity_title() -> None:
     import spacy
 
     from newsgraph.model import Entity, Mention
-    from newsgraph.nlp.relations_lexicon import load_relation_lexicon
-    from newsgraph.nlp.relations_titles import title_relations
+    from newsgraph.nlp.relations.lexicon import load_relation_lexicon
+    from newsgraph.nlp.relations.titles import title_relations
 
     text = "Yesterday Ana Ruiz spoke. The chairwoman of the Blue Party, she said, and leader of the Blue Party too."
     doc = spacy.blank("en")(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import ReferenceDate, TimeExpr
-from newsgraph.timex import extract
+from newsgraph.nlp.times import extract
 
 REF = "2016-06-15"  # a Wednesday
 

@@ -8,8 +8,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.timex import calendar as cal
-from newsgraph.timex import extract
+from newsgraph.nlp.times import calendar as cal
+from newsgraph.nlp.times import extract
 
 MONTHS = list(calendar.month_name)[1:]
 days = st.dates(min_value=date(1800, 1, 1), max_value=date(2099, 12, 31))

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from newsgraph.model import TimeExpr
-from newsgraph.timex import extract, find
-from newsgraph.timex.resolve import resolve
+from newsgraph.nlp.times import extract, find
+from newsgraph.nlp.times.resolve import resolve
 
 REF = "2016-06-15"  # a Wednesday
 

@@ -27,8 +27,8 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 
-from newsgraph import __version__
 from newsgraph._analyze import analyze_raw
+from newsgraph._version import __version__
 from newsgraph.errors import (
     BinaryInputError,
     EmptyInputError,

@@ -32,8 +32,8 @@ from scipy.spatial.distance import squareform
 from spacy.tokens import Doc, Token
 
 from newsgraph.corpus.names import name_key, skeleton
+from newsgraph.nlp.times.numbers import parse_number
 from newsgraph.resources import load_yaml
-from newsgraph.timex.numbers import parse_number
 
 
 @dataclass(frozen=True)

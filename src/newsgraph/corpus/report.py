@@ -154,9 +154,3 @@ def combined_analysis(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, 
 
 def _shift_span(span: dict[str, Any], shift: int) -> dict[str, Any]:
     return {**span, "start": span["start"] + shift, "end": span["end"] + shift}
-
-
-def render_corpus_html(store: Store, *, limit: int = DEFAULT_LIMIT) -> str:
-    from newsgraph.out.html import render_html_data
-
-    return render_html_data(combined_analysis(store, limit=limit))

@@ -21,34 +21,10 @@ import pycountry
 
 from newsgraph.errors import ResourceError
 from newsgraph.geo import sources
+from newsgraph.geo.layout import ADMIN_PREFIXES, ADMIN_WORDS, ARTICLES, SCHEMA_VERSION, database_path
 from newsgraph.geo.names import fold
 from newsgraph.geo.sources import Row
 from newsgraph.resources import load_yaml
-
-# Bumped whenever the schema or the build rules change, so an old file is rebuilt.
-SCHEMA_VERSION = "11"
-
-# Words that name the kind of an administrative area; "Anbar Province" and "Basra Governorate"
-# are indexed (and looked up) without them as well.
-ADMIN_WORDS = (
-    "province",
-    "governorate",
-    "state",
-    "region",
-    "oblast",
-    "prefecture",
-    "department",
-    "district",
-    "territory",
-    "emirate",
-    "canton",
-    "county",
-    "municipality",
-    "voivodeship",
-)
-ADMIN_PREFIXES = ("muhafazat ", "mayorality of ", "province of ", "state of ", "region of ", "ostan e ")
-# Arabic and similar articles that English text writes either way ("al Anbar" / "Anbar").
-ARTICLES = ("al ", "el ", "ar ", "as ", "an ", "ad ", "at ", "az ", "ash ", "ath ", "adh ")
 
 
 def admin_keys(name: str) -> set[str]:
@@ -372,8 +348,6 @@ def build(target: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from newsgraph.geo.gazetteer import database_path
-
     args = sys.argv[1:] if argv is None else argv
     target = Path(args[0]) if args else database_path()
     n = build(target)

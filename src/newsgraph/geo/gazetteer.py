@@ -13,37 +13,22 @@ indexed query, so no start-up cost is paid for names a document never uses.
 from __future__ import annotations
 
 import functools
-import os
 import sqlite3
+import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
-from newsgraph.geo.build import ADMIN_PREFIXES, ADMIN_WORDS, ARTICLES, SCHEMA_VERSION, build
+from newsgraph.geo.build import build
 from newsgraph.geo.candidate import Candidate
+from newsgraph.geo.layout import ADMIN_PREFIXES, ADMIN_WORDS, ARTICLES, SCHEMA_VERSION, database_path
 from newsgraph.geo.names import fold
 from newsgraph.geo.prior import ranked
-
-ENV_PATH = "NEWSGRAPH_GAZETTEER"
 
 # Kind words that say the name is a first-level division, not a city of the same name.
 _ADMIN1_WORDS = frozenset(ADMIN_WORDS) - {"county", "district", "municipality"}
 _CITY_WORDS = frozenset({"city", "town"})
-
-
-def database_path() -> Path:
-    """Where the gazetteer file lives: ``$NEWSGRAPH_GAZETTEER``, else beside this package.
-
-    A user cache directory is used when the package directory is read-only.
-    """
-    env = os.environ.get(ENV_PATH)
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent / "_data"
-    if os.access(here if here.exists() else here.parent, os.W_OK):
-        return here / "gazetteer.sqlite"
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return cache / "newsgraph" / "gazetteer.sqlite"
 
 
 def _candidate(r: tuple[Any, ...]) -> Candidate:
@@ -81,7 +66,15 @@ class Gazetteer:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or database_path()
         if not _current(self.path):
-            build(self.path)
+            # A wheel installed with plain pip has no gazetteer yet: say why the first analysis waits.
+            sys.stderr.write(
+                f"newsgraph: building the offline gazetteer (once, about a minute) at {self.path}\n"
+            )
+            started = time.perf_counter()
+            n = build(self.path)
+            sys.stderr.write(
+                f"newsgraph: gazetteer ready, {n} places in {time.perf_counter() - started:.0f} s\n"
+            )
         self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
 

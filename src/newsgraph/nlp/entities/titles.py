@@ -1,0 +1,92 @@
+"""Titles and roles of a named person, read from three constructions:
+
+* a title right before the name: "Secretary of State John Kerry", "Hamas leader Ismail Haniyeh";
+* an apposition: "X, the commander of Y," (or "the commander of Y, X,");
+* a copular sentence: "X is the commander of Y".
+
+A role phrase is its head noun with the modifiers before it and one "of/for" phrase after it,
+so titles stay short.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.entities.lexicon import EntityLexicon
+from newsgraph.nlp.entities.mentions import Cand
+from newsgraph.nlp.state import body_text
+
+MAX_TITLE_TOKENS = 9  # longer role phrases are descriptions, not titles; cut back to the head noun
+_LEFT_DEPS = frozenset({"amod", "compound", "nmod", "poss", "case"})
+_OBJECT_PREPS = frozenset({"of", "for"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def prefix_title(
+    doc: Doc, cand: Cand, cands_by_end: dict[int, Cand], sent_start: int, lex: EntityLexicon
+) -> str | None:
+    """The title phrase ending right before ``cand`` (in the sentence starting at character
+    ``sent_start``), with an entity name before it when adjacent."""
+    before = body_text(doc)[sent_start : cand.start].rstrip()
+    low = before.lower()
+    for title in lex.prefix_titles:
+        if not low.endswith(title):
+            continue
+        cut = len(low) - len(title)
+        if cut > 0 and low[cut - 1].isalnum():
+            continue
+        text = before[cut:]
+        # Lower-case title words are only trusted before a name NER called a person.
+        if not text[:1].isupper() and cand.label != "PERSON":
+            return None
+        span = doc.char_span(sent_start + cut, sent_start + len(before), alignment_mode="contract")
+        if span is None:
+            return text
+        owner = cands_by_end.get(span.start)
+        if owner is not None and owner.label in ("ORG", "GPE", "NORP"):
+            return f"{owner.text} {text}"
+        return text
+    return None
+
+
+def _is_title_noun(tok: Token, lex: EntityLexicon) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        tok.lower_ in lex.title_nouns or tok.lemma_.lower() in lex.title_nouns
+    )
+
+
+def role_phrase(doc: Doc, noun: Token) -> str:
+    left = noun.i
+    for child in noun.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                right = objects[0].i + 1
+            break
+    if right - left > MAX_TITLE_TOKENS:
+        right = noun.i + 1
+    while left < noun.i and (doc[left].lower_ in _DETERMINERS or doc[left].tag_ == "PRP$"):
+        left += 1
+    return doc[left:right].text
+
+
+def dependency_titles(doc: Doc, cand: Cand, lex: EntityLexicon) -> list[str]:
+    root = doc[cand.i : cand.j].root
+    out: list[str] = []
+    for child in root.children:
+        if child.dep_ == "appos" and _is_title_noun(child, lex):
+            out.append(role_phrase(doc, child))
+    subject = root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        if _is_title_noun(root.head, lex):
+            out.append(role_phrase(doc, root.head))
+        subject = root.head
+    if subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_ == "be":
+        for child in subject.head.children:
+            if child.dep_ == "attr" and _is_title_noun(child, lex):
+                out.append(role_phrase(doc, child))
+    return out
