@@ -27,6 +27,7 @@ def test_exported_members_are_exactly_the_public_api() -> None:
             "__version__",
             "analyze",
             "analyze_many",
+            "display",
             "analyze_raw",
             "load_pipeline",
         ]

@@ -235,6 +235,19 @@ class Analysis:
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def frame(self, kind: str) -> Any:
+        """The records of one kind (``"events"``, ``"entities"``, ...) as a pandas DataFrame whose
+        columns are the corpus store's (see :mod:`newsgraph.frames`)."""
+        from newsgraph.frames import frame
+
+        return frame(self, kind)
+
+    def _repr_html_(self) -> str:
+        # Jupyter calls this to show an Analysis: the highlighted article and its record counts.
+        from newsgraph.out.notebook import analysis_html
+
+        return analysis_html(self)
+
 
 def _flatten_reference(document: dict[str, Any]) -> dict[str, Any]:
     """In JSON, ``reference_date`` is the ISO date itself (what consumers compare), and how it was

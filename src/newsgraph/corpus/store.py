@@ -8,21 +8,42 @@ so a crash loses at most the batch in flight and never leaves half a document be
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import duckdb
 import pyarrow as pa
 
 from newsgraph.corpus.schema import MIGRATIONS, SCHEMA_VERSION, VIEWS
 from newsgraph.errors import StoreError
+from newsgraph.frames import COLUMNS, to_frame
+from newsgraph.frames import rows as record_rows
 from newsgraph.model import Analysis
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class QueryResult(NamedTuple):
+    """The answer to a query: unpacks as ``columns, rows``; ``.df()`` and ``.arrow()`` for analysis."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+    def df(self) -> pd.DataFrame:
+        """A pandas DataFrame (money as float, dates as datetime64, lists as Python lists)."""
+        return to_frame(self.columns, self.rows)
+
+    def arrow(self) -> pa.Table:
+        """A pyarrow Table (exact decimals and dates kept, lists as list arrays)."""
+        return pa.table({c: [r[i] for r in self.rows] for i, c in enumerate(self.columns)})
+
+    def records(self) -> list[dict[str, Any]]:
+        """One dict per row."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 class Store:
@@ -142,7 +163,7 @@ class Store:
             "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
         )
         seen = {r[0] for r in rows}
-        rows_by_table: dict[str, list[tuple[Any, ...]]] = {table: [] for table in _RECORD_COLUMNS}
+        rows_by_table: dict[str, list[tuple[Any, ...]]] = {table: [] for table in COLUMNS}
         stored = 0
         for data, _ in items:
             doc_id = data["document"]["id"]
@@ -150,10 +171,10 @@ class Store:
                 continue
             seen.add(doc_id)
             stored += 1
-            for table, rows_of in _rows(doc_id, data).items():
+            for table, rows_of in record_rows(doc_id, data).items():
                 rows_by_table[table].extend(rows_of)
         for table, table_rows in rows_by_table.items():
-            self._insert(table, _RECORD_COLUMNS[table], table_rows)
+            self._insert(table, COLUMNS[table], table_rows)
         return stored
 
     def _insert(
@@ -174,16 +195,25 @@ class Store:
             self.con.unregister(view)
 
     # -- reading --------------------------------------------------------------------------------
-    def query(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Run SQL; returns column names and rows. Errors become StoreError with DuckDB's message."""
+    def query(self, sql: str, params: list[Any] | None = None) -> QueryResult:
+        """Run SQL; returns the column names and rows (``columns, rows = store.query(...)``), which
+        also convert to pandas (``.df()``) or Arrow (``.arrow()``). Errors become StoreError with
+        DuckDB's message."""
         try:
             cursor = self.con.execute(sql, params or [])
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {exc}") from exc
         if cursor.description is None:
-            return [], []
+            return QueryResult([], [])
         columns = [d[0] for d in cursor.description]
-        return columns, cursor.fetchall()
+        return QueryResult(columns, cursor.fetchall())
+
+    def table(self, name: str, *, limit: int | None = None) -> QueryResult:
+        """Every row of one table or ready view (``"events"``, ``"v_actors"``, ...; docs/database.md)."""
+        if name not in _TABLES and name not in _view_names():
+            raise StoreError(f"no table or view {name!r}: see docs/database.md")
+        return self.query(f'SELECT * FROM "{name}"' + (" LIMIT ?" if limit is not None else ""),
+                          [limit] if limit is not None else None)  # fmt: skip
 
     def count(self, table: str) -> int:
         if table not in _TABLES:
@@ -197,77 +227,6 @@ class Store:
         while rows := cursor.fetchmany(256):
             for (text,) in rows:
                 yield json.loads(text)
-
-
-# Columns written per record table, in the order ``_rows`` builds them.
-_RECORD_COLUMNS: dict[str, list[str]] = {
-    "documents": ["doc_id", "source", "url", "title", "authors", "published", "reference_date", "reference_method",
-                  "language", "site", "body", "analysis"],
-    "entities": ["doc_id", "id", "name", "type", "aliases", "titles", "mentions"],
-    "mentions": ["doc_id", "entity_id", "start", "end", "text"],
-    "times": ["doc_id", "id", "text", "start", "end", "kind", "value", "mod", "earliest", "latest", "anchor"],
-    "amounts": ["doc_id", "id", "text", "start", "end", "value", "unit", "currency", "per", "qualifier", "range_lo",
-                "range_hi", "part_of", "time_id"],
-    "places": ["doc_id", "id", "text", "start", "end", "name", "entity_id", "geonames_id", "lat", "lon", "country",
-               "feature", "confidence"],
-    "events": ["doc_id", "id", "type", "subtype", "trigger", "trigger_start", "trigger_end", "sentence_start",
-               "sentence_end", "place_id", "time_id", "earliest", "latest", "polarity", "modality", "claim_id",
-               "plover", "acled"],
-    "participants": ["doc_id", "event_id", "entity_id", "role"],
-    "relations": ["doc_id", "id", "subject", "predicate", "object", "evidence_start", "evidence_end", "polarity",
-                  "modality", "time_id"],
-    "claims": ["doc_id", "id", "text", "start", "end", "status", "checkworthy", "source_entity", "cues", "entity_ids",
-               "time_ids", "amount_ids", "place_ids"],
-}  # fmt: skip
-
-
-def _rows(doc_id: str, d: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
-    """The rows of every record table for one ``newsgraph/1`` dict."""
-    doc = d["document"]
-    return {
-        "documents": [
-            (doc_id, doc["source"], doc["url"], doc["title"], doc["authors"], doc["published"],
-             _date(doc["reference_date"]), doc["reference_date_method"], doc["language"], doc.get("site"), doc["body"],
-             json.dumps(d, ensure_ascii=False))
-        ],
-        "entities": [
-            (doc_id, e["id"], e["name"], e["type"], e["aliases"], e["titles"], len(e["mentions"])) for e in d["entities"]
-        ],
-        "mentions": [(doc_id, e["id"], m["start"], m["end"], m["text"]) for e in d["entities"] for m in e["mentions"]],
-        "times": [
-            (doc_id, t["id"], t["text"], t["start"], t["end"], t["kind"], t["value"], t["mod"],
-             _day(t["earliest"], low=True), _day(t["latest"], low=False), t["anchor"])
-            for t in d["times"]
-        ],
-        "amounts": [
-            (doc_id, a["id"], a["text"], a["start"], a["end"], _dec(a["value"]), a["unit"], a["currency"], a["per"],
-             a["qualifier"], _dec(a["range"][0]) if a["range"] else None,
-             _dec(a["range"][1]) if a["range"] else None, a["part_of"], a["time"])
-            for a in d["amounts"]
-        ],
-        "places": [
-            (doc_id, p["id"], p["text"], p["start"], p["end"], p["name"], p["entity"], p["geonames_id"], p["lat"],
-             p["lon"], p["country"], p["feature"], p["confidence"])
-            for p in d["places"]
-        ],
-        "events": [
-            (doc_id, v["id"], v["type"], v["subtype"], v["trigger"]["text"], v["trigger"]["start"], v["trigger"]["end"],
-             v["sentence"]["start"], v["sentence"]["end"], v["place"], v["time"], _day(v["earliest"], low=True),
-             _day(v["latest"], low=False), v["polarity"], v["modality"], v["claim"], v.get("plover"), v.get("acled"))
-            for v in d["events"]
-        ],
-        "participants": [(doc_id, v["id"], p["entity"], p["role"]) for v in d["events"] for p in v["participants"]],
-        "relations": [
-            (doc_id, r["id"], r["subject"], r["predicate"], r["object"], r["evidence"]["start"], r["evidence"]["end"],
-             r["polarity"], r["modality"], r["time"])
-            for r in d["relations"]
-        ],
-        "claims": [
-            (doc_id, c["id"], c["text"], c["start"], c["end"], c["status"], c["checkworthy"], c["source"],
-             json.dumps(c["cues"], ensure_ascii=False), c["entities"], c["times"], c["amounts"], c["places"])
-            for c in d["claims"]
-        ],
-    }  # fmt: skip
 
 
 _TABLES = frozenset(
@@ -292,24 +251,6 @@ _TABLES = frozenset(
 )
 
 
-def _dec(value: float | int | str) -> Decimal:
-    # JSON numbers come back as float; go through str so 0.1 stays 0.1 and large ints stay exact.
-    return Decimal(str(value))
-
-
-def _day(value: str | None, *, low: bool) -> dt.date | None:
-    """An ISO date of any precision as a DATE bound (``2014`` → 2014-01-01 or 2014-12-31)."""
-    if not value:
-        return None
-    parts = value[:10].split("-")
-    year = int(parts[0])
-    if len(parts) == 1:
-        return dt.date(year, 1, 1) if low else dt.date(year, 12, 31)
-    month = int(parts[1])
-    if len(parts) == 2:
-        return dt.date(year, month, 1) if low else dt.date(year, month, calendar.monthrange(year, month)[1])
-    return dt.date.fromisoformat(value[:10])
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
+def _view_names() -> frozenset[str]:
+    # "CREATE OR REPLACE VIEW v_actors AS ..." → v_actors
+    return frozenset(sql.split()[4] for sql in VIEWS)

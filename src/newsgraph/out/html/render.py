@@ -59,13 +59,22 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_html(analysis: Analysis) -> str:
-    """The dossier of one analyzed article, as a single HTML page that makes no network request."""
-    return render_html_data(analysis.to_dict())
+# The sections of the dossier, in page order (ids in report.html.j2).
+SECTIONS = ("article", "timeline", "map", "graph", "money", "claims")
 
 
-def render_html_data(data: dict[str, Any]) -> str:
+def render_html(analysis: Analysis, *, only: str | None = None) -> str:
+    """The dossier of one analyzed article, as a single HTML page that makes no network request.
+
+    ``only`` keeps one section (one of :data:`SECTIONS`) and the header, for inline display.
+    """
+    return render_html_data(analysis.to_dict(), only=only)
+
+
+def render_html_data(data: dict[str, Any], *, only: str | None = None) -> str:
     """The dossier from a ``newsgraph/1`` dict (e.g. one read back from the corpus store)."""
+    if only is not None and only not in SECTIONS:
+        raise ValueError(f"unknown dossier section {only!r}: choose one of {', '.join(SECTIONS)}")
     view = build_view(data)
     payload = {"analysis": data, "view": view, "world": list(world_countries())}
     script, style = _asset("report.js"), _asset("report.css")
@@ -95,6 +104,7 @@ def render_html_data(data: dict[str, Any]) -> str:
             counts=view["counts"],
             warnings=data.get("warnings", []),
             has_map=bool(payload["world"]),
+            only=only,
             data_json=Markup(json_for_script(payload)),
             script=Markup(script),
             style=Markup(style),
