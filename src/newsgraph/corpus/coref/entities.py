@@ -1,174 +1,26 @@
-"""Cross-document coreference of event and entity mentions (mention level, gold or given mentions).
-
-Input: parsed articles (spaCy ``Doc`` by document id) and mentions, each a set of token indices
-into its article's ``Doc``. Output: clusters of mention ids. The steps:
-
-1. :func:`document_groups`: articles are grouped by what they report (TF-IDF of content lemmas
-   and names, average-linkage clustering on cosine distance). Two reports of one earthquake share
-   place names, dates, figures and vocabulary; reports of another earthquake share the vocabulary
-   but not the rest. Mentions are only clustered inside a group.
-2. :func:`cluster_entities`: proper names match by the name keys of :mod:`newsgraph.corpus.names`
-   (full key, surname of a person, acronym), common nouns by head lemma; pronouns then join the
-   nearest compatible antecedent in their own article.
-3. :func:`cluster_events`: a pair of event mentions scores by trigger similarity (same lemma,
-   same derivational stem, or one synonym set from ``resources/coref/event_synonyms.yaml``) and
-   by argument overlap: entities of one cluster (from step 2), times and places in both
-   sentences. Average-linkage agglomerative clustering cuts at a threshold tuned on the ECB+
-   training topics.
-
-:func:`same_head_baseline` is the usual floor: mentions of a group with the same head lemma.
-"""
+"""Entity mentions clustered across the articles of one group (step 2): names by key, nominals by
+head lemma, pronouns to the nearest compatible antecedent of their own article."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence, Set
+from dataclasses import dataclass
 
-import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 from spacy.tokens import Doc, Token
 
+from newsgraph.corpus.coref.mentions import (
+    TIME_TYPES,
+    CorefMention,
+    UnionFind,
+    cluster_by_score,
+    mention_head,
+    sentence_index,
+)
 from newsgraph.corpus.names import name_key, skeleton
 from newsgraph.nlp.times.numbers import parse_number
-from newsgraph.resources import load_yaml
 
-
-@dataclass(frozen=True)
-class CorefMention:
-    """One mention to cluster: ``tokens`` index the ``Doc`` of ``doc_id`` (may be discontinuous)."""
-
-    id: str
-    doc_id: str
-    kind: str  # "event" or "entity"
-    tokens: tuple[int, ...]
-    label: str = field(default="", compare=False)  # free annotation, unused by the clusterer
-
-
-def mention_head(doc: Doc, tokens: Sequence[int]) -> Token:
-    """The syntactic head of a mention: its (last) token whose head lies outside the mention; a
-    function word there hands over to its content word inside ("in Los Angeles" → Angeles,
-    "checked into" → checked, "the charges against her" → charges)."""
-    inside = set(tokens)
-    roots = [i for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
-    for _ in range(len(inside)):
-        content = [i for i in roots if doc[i].pos_ not in _FUNCTION_POS]
-        if content:
-            return doc[content[-1]]
-        below = sorted(c.i for i in roots for c in doc[i].children if c.i in inside)
-        if not below:
-            break
-        roots = below
-    return doc[(roots or sorted(inside))[-1]]
-
-
-_FUNCTION_POS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "PART", "AUX"})
-
-
-# ---------------------------------------------------------------- document groups
-
-# Content words and names that characterise what an article reports.
-_DOC_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
-# Cosine distance at which two groups of articles stop being merged (average linkage), and the
-# size below which a group joins its most similar larger group when their mean cosine similarity
-# exceeds DOC_ATTACH_SIMILARITY (short articles share too few names to find their story alone).
-# Tuned on the ECB+ training topics (pairwise precision/recall of "same seminal event"): distance
-# swept 0.7–0.98, minimum size 1–4, attach similarity 0–0.25; 0.75 with 3 gave P 0.88 / R 0.88
-# there, and attaching only above 0.15 keeps P 0.88 / R 0.83 while a lone article about another
-# happening that merely shares the vocabulary of its kind stays apart.
-DOC_GROUP_DISTANCE = 0.75
-# Entities are clustered inside coarser groups: a protagonist keeps their name and descriptions
-# across reports that the event grouping splits apart (a follow-up story with new vocabulary).
-# Swept 0.75–0.92 on the ECB+ TRAIN topics for entity CoNLL F1: 75.0 at 0.75, flat 75.2–75.3 over
-# 0.8–0.9, 74.6 at 0.92; 0.88 was the best.
-ENTITY_GROUP_DISTANCE = 0.88
-DOC_MIN_GROUP = 3
-DOC_ATTACH_SIMILARITY = 0.15
-
-
-def _doc_terms(doc: Doc) -> list[str]:
-    terms = [t.lemma_.lower() for t in doc if t.pos_ in _DOC_POS and not t.is_stop and t.is_alpha]
-    terms += ["NE:" + name_key(e.text) for e in doc.ents]
-    return terms
-
-
-def document_groups(
-    docs: Mapping[str, Doc],
-    within: Iterable[Iterable[str]] | None = None,
-    distance: float = DOC_GROUP_DISTANCE,
-) -> list[list[str]]:
-    """Group articles that report the same happening; ``within`` restricts groups to given sets."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    ids = sorted(docs)
-    if not ids:
-        return []
-    vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform([_doc_terms(docs[d]) for d in ids])
-    row = {d: i for i, d in enumerate(ids)}
-    blocks = [list(b) for b in within] if within is not None else [ids]
-    groups: list[list[str]] = []
-    for block in blocks:
-        block = sorted(block)
-        if len(block) < 2:
-            groups.append(block)
-            continue
-        sub = matrix[[row[d] for d in block]]
-        sims = (sub @ sub.T).toarray()
-        labels = _agglomerate(1.0 - sims, distance)
-        by_label: dict[int, list[int]] = defaultdict(list)
-        for i, lab in enumerate(labels):
-            by_label[lab].append(i)
-        groups.extend([[block[i] for i in g] for g in _attach_small(list(by_label.values()), sims)])
-    return groups
-
-
-def _attach_small(groups: list[list[int]], sims: np.ndarray) -> list[list[int]]:
-    big = [g for g in groups if len(g) >= DOC_MIN_GROUP]
-    if not big:
-        return groups
-    out = [list(g) for g in big]
-    for g in groups:
-        if len(g) >= DOC_MIN_GROUP:
-            continue
-        means = [float(sims[np.ix_(g, b)].mean()) for b in big]
-        best = int(np.argmax(means))
-        if means[best] > DOC_ATTACH_SIMILARITY:
-            out[best].extend(g)
-        else:
-            out.append(list(g))
-    return out
-
-
-def _agglomerate(dist: np.ndarray, threshold: float) -> list[int]:
-    """Average-linkage clusters of a square distance matrix, cut at ``threshold``."""
-    n = dist.shape[0]
-    if n == 1:
-        return [0]
-    dist = np.clip((dist + dist.T) / 2, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform(dist, checks=False), method="average")
-    return [int(x) for x in fcluster(tree, t=threshold, criterion="distance")]
-
-
-# ---------------------------------------------------------------- baseline
-
-
-def same_head_baseline(
-    mentions: Sequence[CorefMention], docs: Mapping[str, Doc], groups: Iterable[Iterable[str]]
-) -> list[list[str]]:
-    """Mentions of one document group whose heads have the same lemma form one cluster."""
-    group_of = {d: i for i, g in enumerate(groups) for d in g}
-    clusters: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for m in mentions:
-        head = mention_head(docs[m.doc_id], m.tokens)
-        clusters[(group_of.get(m.doc_id, -1), head.lemma_.lower())].append(m.id)
-    return list(clusters.values())
-
-
-# ---------------------------------------------------------------- entities
 
 _PERSON_PRONOUNS = frozenset(
     {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -179,7 +31,6 @@ _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 _NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
-_TIME_TYPES = frozenset({"DATE", "TIME"})
 # How many sentences back a pronoun looks for its antecedent (news sentences are long; a pronoun
 # rarely refers further back than the previous two).
 PRONOUN_WINDOW = 2
@@ -196,10 +47,6 @@ class _Entity:
     words: tuple[str, ...]  # name keys of the words of a name
     ent_type: str
     age: str = ""  # "16" for "the 16-year-old", "Kirkpatrick, 61"
-
-
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
 
 
 def _entity(m: CorefMention, doc: Doc, sent_of: Mapping[int, int]) -> _Entity:
@@ -442,26 +289,6 @@ WEEKDAY_SCORE = 0.8
 ENTITY_THRESHOLD = 0.1
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-    def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return list(out.values())
-
-
 # Verbs of saying: their subjects are people or organisations ("the officer said").
 _SPEECH = frozenset({"say", "tell", "add", "explain", "describe", "insist", "admit", "deny", "claim"})
 
@@ -500,7 +327,7 @@ def _pronoun_fits(pronoun: _Entity, cand: _Entity, animate: Set[str]) -> bool:
             or (p in _NEUTER_PRONOUNS and cand.key in _NEUTER_PRONOUNS)
         )
         return same_class
-    if cand.ent_type in _TIME_TYPES or cand.head.like_num:
+    if cand.ent_type in TIME_TYPES or cand.head.like_num:
         return False
     plural = cand.head.tag_ in ("NNS", "NNPS")
     if p in _PERSON_PRONOUNS:
@@ -556,10 +383,10 @@ def cluster_entities(
     a team or a company named in reports of two different happenings is still one actor, while
     "the victim" of two different attacks is not. ``event_groups`` (finer groups, one happening
     each; default ``groups``) bound where "yesterday" joins the weekday of its happening."""
-    sent_of = {d: _sentence_index(doc) for d, doc in docs.items()}
+    sent_of = {d: sentence_index(doc) for d, doc in docs.items()}
     animate = animate_nouns(docs.values())
     ents = [_entity(m, docs[m.doc_id], sent_of[m.doc_id]) for m in mentions]
-    uf = _UnionFind(len(ents))
+    uf = UnionFind(len(ents))
     groups = [list(g) for g in groups]
     group_of = {d: g for g, members in enumerate(groups) for d in members}
     happening_of = {
@@ -586,7 +413,7 @@ def cluster_entities(
         def score(a: int, b: int, titles: Mapping[str, set[str]] = titles) -> float:
             return _entity_score(ents[a], ents[b], titles)
 
-        _cluster_by_score(members, score, threshold, uf)
+        cluster_by_score(members, score, threshold, uf)
         happenings: dict[int, list[int]] = defaultdict(list)
         for i in members:
             happenings[happening_of.get(ents[i].mention.doc_id, -1)].append(i)
@@ -604,7 +431,7 @@ def cluster_entities(
 _DEICTIC_DAYS = frozenset({"today", "yesterday", "tonight"})
 
 
-def _deictic_days(ents: Sequence[_Entity], members: Sequence[int], uf: _UnionFind) -> None:
+def _deictic_days(ents: Sequence[_Entity], members: Sequence[int], uf: UnionFind) -> None:
     """ "Yesterday", "today" and "tonight" in reports of one happening name the day it happened,
     which the reports that give a weekday name most often: join them to the weekday cluster with
     the most mentions among ``members`` (the mentions of one happening's articles). The articles
@@ -622,171 +449,3 @@ def _deictic_days(ents: Sequence[_Entity], members: Sequence[int], uf: _UnionFin
         doc = e.head.doc
         if e.head.lower_ in _DEICTIC_DAYS and not any(doc[t].like_num for t in e.mention.tokens):
             uf.union(i, day)
-
-
-def _cluster_by_score(
-    members: Sequence[int],
-    score: Callable[[int, int], float],
-    threshold: float,
-    uf: _UnionFind,
-) -> None:
-    """Average-linkage clustering of ``members`` on 1 − score, cut at 1 − ``threshold``."""
-    n = len(members)
-    if n < 2:
-        return
-    dist = np.ones((n, n))
-    for a in range(n):
-        for b in range(a + 1, n):
-            dist[a, b] = dist[b, a] = 1.0 - score(members[a], members[b])
-    labels = _agglomerate(dist, 1.0 - threshold)
-    first: dict[int, int] = {}
-    for m, lab in zip(members, labels, strict=True):
-        if lab in first:
-            uf.union(m, first[lab])
-        else:
-            first[lab] = m
-
-
-# ---------------------------------------------------------------- events
-
-# Nominalisation and inflection endings, longest first: "killing" ~ "kill", "arrival" ~ "arrive",
-# "announcement" ~ "announce", "election" ~ "elect".
-_SUFFIXES = (
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ions",
-    "ion",
-    "als",
-    "al",
-    "ed",
-    "es",
-    "e",
-    "s",
-)
-_MIN_STEM = 3
-_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-
-
-def trigger_stem(lemma: str) -> str:
-    """A crude derivational stem that nominal and verbal forms of one trigger share."""
-    word = lemma.lower()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
-            break
-    # "announcement" → "announce" → "announc", as "announce" itself becomes.
-    if word.endswith("e") and len(word) > _MIN_STEM + 1:
-        word = word[:-1]
-    # "shooting" → "shoot", "stopped" → "stopp" → "stop": undouble a final consonant.
-    if len(word) > _MIN_STEM and word[-1] == word[-2] and word[-1] not in "aeiousl":
-        word = word[:-1]
-    return word
-
-
-def _synonym_sets() -> dict[str, frozenset[int]]:
-    """Stem → the synonym sets it belongs to (a word may sit in several: "fire" ~ "blaze",
-    "fire" ~ "shoot")."""
-    data = load_yaml("coref/event_synonyms.yaml", required_keys=("source", "sets"))
-    out: dict[str, set[int]] = defaultdict(set)
-    for n, words in enumerate(data["sets"]):
-        for w in words:
-            out[trigger_stem(str(w))].add(n)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@dataclass(frozen=True)
-class _Event:
-    mention: CorefMention
-    sent: int
-    lemma: str
-    stem: str
-    synsets: frozenset[int]  # the synonym sets its stem belongs to
-    args: frozenset[int]  # entity clusters mentioned in its sentence
-    times: frozenset[str]  # normalised time and place names in its sentence
-    places: frozenset[str]
-
-
-# A compound's last part names the same event when it is long enough to be a word of its own:
-# "earthquake" ~ "quake", "firestorm" ~ "storm" (but "gunfire" is not "fire").
-_MIN_CLIPPED = 5
-
-
-def _clipped(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return len(short) >= _MIN_CLIPPED and long != short and long.endswith(short)
-
-
-def _event_score(a: _Event, b: _Event) -> float:
-    if a.lemma == b.lemma or a.stem == b.stem or _clipped(a.lemma, b.lemma):
-        lex = 1.0
-    elif a.synsets & b.synsets:
-        lex = SYNONYM_SCORE
-    else:
-        lex = 0.0
-    shared = len(a.args & b.args)
-    union = len(a.args | b.args)
-    overlap = shared / union if union else 0.0
-    conflict = (a.times and b.times and not a.times & b.times) or (
-        a.places and b.places and not a.places & b.places
-    )
-    score = lex * (LEX_WEIGHT + ARG_WEIGHT * min(1.0, 2 * overlap))
-    if conflict:
-        score -= CONFLICT_PENALTY
-    return max(0.0, score)
-
-
-# Weights of trigger similarity and argument overlap, and the threshold; chosen on the ECB+
-# training topics (grid over threshold 0.3–0.8 with the weights below) for event CoNLL F1.
-SYNONYM_SCORE = 1.0
-LEX_WEIGHT = 0.8
-ARG_WEIGHT = 0.2
-CONFLICT_PENALTY = 0.2
-EVENT_THRESHOLD = 0.3
-
-
-def cluster_events(
-    mentions: Sequence[CorefMention],
-    docs: Mapping[str, Doc],
-    groups: Iterable[Iterable[str]],
-    entity_clusters: Sequence[Sequence[str]] = (),
-    entity_mentions: Sequence[CorefMention] = (),
-    threshold: float = EVENT_THRESHOLD,
-) -> list[list[str]]:
-    """Clusters of event mention ids; ``entity_clusters`` (of ``entity_mentions``) give the
-    arguments two event mentions share."""
-    sent_of = {d: _sentence_index(doc) for d, doc in docs.items()}
-    cluster_of = {m: n for n, c in enumerate(entity_clusters) for m in c}
-    args_in: dict[tuple[str, int], set[int]] = defaultdict(set)
-    for em in entity_mentions:
-        if em.id in cluster_of:
-            head = mention_head(docs[em.doc_id], em.tokens)
-            args_in[(em.doc_id, sent_of[em.doc_id][head.i])].add(cluster_of[em.id])
-    synsets = _synonym_sets()
-    events: list[_Event] = []
-    for m in mentions:
-        doc = docs[m.doc_id]
-        head = mention_head(doc, m.tokens)
-        sent = sent_of[m.doc_id][head.i]
-        span = head.sent
-        times = frozenset(name_key(e.text) for e in span.ents if e.label_ in _TIME_TYPES)
-        places = frozenset(name_key(e.text) for e in span.ents if e.label_ in _PLACE_TYPES)
-        lemma = head.lemma_.lower()
-        stem = trigger_stem(lemma)
-        # A particle changes the event: "check in" is not "check out".
-        particle = [c.lower_ for c in head.children if c.dep_ == "prt"]
-        if particle:
-            lemma = stem = f"{lemma} {particle[0]}"
-        args = frozenset(args_in.get((m.doc_id, sent), set()))
-        events.append(_Event(m, sent, lemma, stem, synsets.get(stem, frozenset()), args, times, places))
-    uf = _UnionFind(len(events))
-    group_of = {d: g for g, members in enumerate(groups) for d in members}
-    by_group: dict[int, list[int]] = defaultdict(list)
-    for i, e in enumerate(events):
-        by_group[group_of.get(e.mention.doc_id, -1)].append(i)
-    for members in by_group.values():
-        _cluster_by_score(members, lambda a, b: _event_score(events[a], events[b]), threshold, uf)
-    return [[mentions[i].id for i in g] for g in uf.groups()]
