@@ -12,7 +12,8 @@ from spacy.language import Language
 
 from newsgraph.errors import ResourceError
 from newsgraph.nlp.claims import checkworthy
-from newsgraph.nlp.claims.cues import _phrase, detect, is_uncertain, load_lexicon
+from newsgraph.nlp.claims.cues import detect, is_uncertain, load_lexicon
+from newsgraph.nlp.claims.lexicon import _phrase
 from newsgraph.resources import path
 
 REPO = Path(__file__).resolve().parents[1]

@@ -21,7 +21,6 @@ from newsgraph.corpus.coref.mentions import (
 from newsgraph.corpus.names import name_key, skeleton
 from newsgraph.nlp.times.numbers import parse_number
 
-
 _PERSON_PRONOUNS = frozenset(
     {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 )  # fmt: skip

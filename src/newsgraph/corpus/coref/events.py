@@ -20,7 +20,6 @@ from newsgraph.corpus.coref.mentions import (
 from newsgraph.corpus.names import name_key
 from newsgraph.resources import load_yaml
 
-
 # Nominalisation and inflection endings, longest first: "killing" ~ "kill", "arrival" ~ "arrive",
 # "announcement" ~ "announce", "election" ~ "elect".
 _SUFFIXES = (

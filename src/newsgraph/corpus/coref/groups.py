@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 from newsgraph.corpus.coref.mentions import CorefMention, agglomerate, mention_head
 from newsgraph.corpus.names import name_key
 
-
 # Content words and names that characterise what an article reports.
 _DOC_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 # Cosine distance at which two groups of articles stop being merged (average linkage), and the

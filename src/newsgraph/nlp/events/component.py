@@ -22,9 +22,11 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event, Place, Span
 from newsgraph.nlp.events.frames import Mention, general_mention, merge, sentence_mentions
+from newsgraph.nlp.events.index import RecordIndex
 from newsgraph.nlp.events.lexicon import OTHER_TYPE, Lexicon, load_lexicon
 from newsgraph.nlp.events.mentions import MentionModel, load_model, mentions
-from newsgraph.nlp.events.syntax import RecordIndex, clause_time, polarity_modality, tree_distance
+from newsgraph.nlp.events.syntax import polarity_modality, tree_distance
+from newsgraph.nlp.events.timing import clause_time
 from newsgraph.nlp.state import body_text, get_state
 
 # A time belongs to the trigger's own phrase when it sits in the trigger's subtree at most

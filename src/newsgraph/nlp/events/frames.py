@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsgraph.model import Participant, Place, TimeExpr
+from newsgraph.nlp.events.index import RecordIndex
 from newsgraph.nlp.events.lexicon import OTHER_TYPE, Lexicon, Sense
-from newsgraph.nlp.events.syntax import ModalityValue, Polarity, RecordIndex, conjuncts, included
+from newsgraph.nlp.events.syntax import ModalityValue, Polarity, conjuncts, included
 
 PRONOUNS = frozenset({"it", "they", "them", "this", "these", "those"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})

@@ -13,11 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Relation, Span, TimeExpr
+from newsgraph.nlp.events.index import RecordIndex
 from newsgraph.nlp.events.lexicon import Lexicon, load_lexicon
 from newsgraph.nlp.events.syntax import (
     ModalityValue,
     Polarity,
-    RecordIndex,
     governors,
     polarity_modality,
     tree_distance,

@@ -24,8 +24,9 @@ from newsgraph.nlp.events.frames import (
     passive_agents,
     subjects,
 )
+from newsgraph.nlp.events.index import RecordIndex
 from newsgraph.nlp.events.lexicon import Lexicon
-from newsgraph.nlp.events.syntax import RecordIndex, conjuncts, included
+from newsgraph.nlp.events.syntax import conjuncts, included
 from newsgraph.nlp.relations.lexicon import RelationLexicon
 
 # Roles of an operation noun's arguments that name what the operation is about.

@@ -1,0 +1,366 @@
+"""Token → record lookups for one document (:class:`RecordIndex`): which entity, place, time or amount
+a syntactic argument is, with pronouns, descriptions ("the company") and appositions resolved to the
+entity they refer to (``resources/events/anaphora.yaml``)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Entity, Place, TimeExpr
+from newsgraph.nlp.events.syntax import conjuncts
+from newsgraph.nlp.state import NgState
+from newsgraph.resources import load_yaml
+
+# Sentences looked back over to resolve "he"/"she" to a person; 3 covers the usual
+# "Name ... . He ... . His ..." chains without jumping to an unrelated paragraph.
+PRONOUN_LOOKBACK_SENTENCES = 3
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+NAMING_VERBS = frozenset({"know", "call", "name", "dub", "brand"})
+# Punctuation that may sit between an entity and the apposition that describes it.
+APPOSITION_PUNCT = frozenset({",", ":", "—", "–", "-", "("})
+# Sentences looked back over for "it"/"they"/"the company": the current and the one before,
+# where subject continuity makes the antecedent plain; further back is guesswork.
+ANAPHOR_LOOKBACK_SENTENCES = 2
+ANAPHORA_FILE = "events/anaphora.yaml"
+# "the department" may refer to an organisation named with that word this many tokens back.
+NAMED_LIKE_LOOKBACK_TOKENS = 400
+# Subject dependencies: a subject antecedent is preferred ("Acme bought Beta. It said ...": Acme).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@functools.lru_cache(maxsize=1)
+def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """(pronoun → entity types, description noun → entity types, institution nouns), loaded once."""
+    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
+    pron = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["pronouns"].items()}
+    desc = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["descriptions"].items()}
+    return pron, desc, frozenset(str(w).lower() for w in raw["named_like"])
+
+
+# Heads of partitive phrases: "part of X", "a stake in"-free shares of a whole.
+PARTITIVES = frozenset(
+    {"part", "half", "most", "some", "much", "share", "portion", "rest", "bulk", "all", "many", "each"}
+)
+
+# Time kinds that locate an event in time (durations and sets do not).
+LOCATING_KINDS = frozenset({"date", "interval"})
+
+
+class RecordIndex:
+    """Token → record lookups for one document."""
+
+    def __init__(self, doc: Doc, state: NgState) -> None:
+        self.doc = doc
+        self.state = state
+        self.entity_at: dict[int, str] = {}
+        self.entity_records: dict[str, Entity] = {e.id: e for e in state.entities}
+        self.place_at: dict[int, Place] = {}
+        self.place_of_entity: dict[str, Place] = {}
+        self.time_at: dict[int, TimeExpr] = {}
+        self.money_at: set[int] = set()
+        self.person_mentions: list[tuple[int, str]] = []  # (token index, entity id), in text order
+        # (token index, entity id, type, is a subject) of every other named mention, in text order
+        self.other_mentions: list[tuple[int, str, str, bool]] = []
+        # Longer mentions first, so a token inside "Iranian Qods Force" maps to that entity
+        # rather than to a shorter overlapping mention ("Iranian").
+        mentions = [(m, e) for e in state.entities for m in e.mentions]
+        for m, e in sorted(mentions, key=lambda me: me[0].start - me[0].end):
+            for tok in self._tokens(m.start, m.end):
+                self.entity_at.setdefault(tok.i, e.id)
+            toks = list(self._tokens(m.start, m.end))
+            if not toks:
+                continue
+            if e.type == "PERSON":
+                self.person_mentions.append((toks[0].i, e.id))
+            else:
+                root = min(toks, key=lambda t: len(list(t.ancestors)))
+                # a subject, or the owner of one ("Acme's board said ..."): the salient actor
+                salient = root.dep_ in SUBJECT_DEPS or (
+                    root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS
+                )
+                self.other_mentions.append((toks[0].i, e.id, e.type, salient))
+        self.person_mentions.sort()
+        self.other_mentions.sort()
+        for p in state.places:
+            for tok in self._tokens(p.start, p.end):
+                self.place_at.setdefault(tok.i, p)
+            if p.entity:
+                self.place_of_entity.setdefault(p.entity, p)
+        for t in state.times:
+            if t.kind in LOCATING_KINDS:
+                for tok in self._tokens(t.start, t.end):
+                    self.time_at.setdefault(tok.i, t)
+        for a in state.amounts:
+            if a.unit == "money":
+                self.money_at.update(tok.i for tok in self._tokens(a.start, a.end))
+        self.alias_of: dict[int, int] = _parenthetical_names(doc)
+        # Sentence starts by token, computed once: Token.sent walks the document every call.
+        self.sent_starts: list[int] = [s.start for s in doc.sents]
+        self._sent_of: list[int] = []
+        k = 0
+        for i in range(len(doc)):
+            while k + 1 < len(self.sent_starts) and self.sent_starts[k + 1] <= i:
+                k += 1
+            self._sent_of.append(k)
+        self._anaphors: dict[int, str | None] = {}
+        self._times_in: dict[tuple[int, int], list[tuple[Token, TimeExpr]]] = {}
+
+    def sentence_start(self, tok: Token, back: int = 0) -> int:
+        """The first token of ``tok``'s sentence, or of the ``back``-th sentence before it."""
+        k = max(0, self._sent_of[tok.i] - back)
+        return self.sent_starts[k]
+
+    def sentence(self, tok: Token, back: int = 0) -> Span:
+        """``tok``'s sentence (or the ``back``-th before it) without walking the document."""
+        k = max(0, self._sent_of[tok.i] - back)
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.doc[self.sent_starts[k] : end]
+
+    def _tokens(self, start: int, end: int) -> Iterator[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            yield from span
+
+    # --- entities -------------------------------------------------------------------
+    def entity(self, tok: Token) -> str | None:
+        """The entity a token names: its own mention, a resolved pronoun, or a parenthetical name."""
+        if tok.i in self.entity_at:
+            return self.entity_at[tok.i]
+        if tok.lower_ in PERSON_PRONOUNS:
+            return self._person_before(tok)
+        if tok.i in self.alias_of:
+            return self.entity_at.get(self.alias_of[tok.i])
+        if tok.i not in self._anaphors:
+            self._anaphors[tok.i] = self._anaphor(tok)
+        return self._anaphors[tok.i]
+
+    def _anaphor(self, tok: Token) -> str | None:
+        pronouns, descriptions, institutions = anaphora()
+        if tok.lower_ in pronouns and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
+            return self._antecedent(tok, pronouns[tok.lower_])
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in descriptions and _bare_definite(tok):
+            named = self._named_like(tok) if tok.lemma_.lower() in institutions else None
+            return named or self._antecedent(tok, descriptions[tok.lemma_.lower()])
+        return None
+
+    def _named_like(self, tok: Token) -> str | None:
+        """The latest organisation whose own name has the description's noun ("the department"
+        → "Louisiana Department of Environmental Quality"), within a few sentences back."""
+        noun = tok.lemma_.lower()
+        floor = max(0, tok.i - NAMED_LIKE_LOOKBACK_TOKENS)
+        best: str | None = None
+        for i, eid, _, _ in self.other_mentions:
+            if floor <= i < tok.i and eid != self.entity_at.get(tok.i):
+                words = self.entity_records[eid].name.lower().split()
+                if noun in words or noun + "s" in words:
+                    best = eid
+        return best
+
+    def _antecedent(self, tok: Token, types: frozenset[str]) -> str | None:
+        """The named entity of a wanted type an anaphor refers back to: in this sentence, else the
+        previous one, the latest subject (or a subject's owner), else the latest mention; None
+        when none fits.
+
+        "It was not clear" has no antecedent (an expletive "it" takes none) since only a
+        pronoun that is itself an argument (subject, object, owner) is resolved.
+        """
+        if tok.pos_ == "PRON" and tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss"):
+            return None
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            return None  # "it is unclear", "it was a mistake": expletive or predicative
+        here_start = self.sentence_start(tok)
+        floor = self.sentence_start(tok, back=1)
+        window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
+        # An object pronoun or a description cannot be its own clause's subject ("X sued it",
+        # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
+        own = set() if tok.dep_ == "poss" else self._clause_subjects(tok)
+        window = [m for m in window if m[1] != self.entity_at.get(tok.head.i) and m[1] not in own]
+        if not window:
+            return None
+        # this sentence before the previous one; in each, a salient actor before a mere mention
+        here = [m for m in window if m[0] >= here_start]
+        for group in (here, window):
+            subjects = [m for m in group if m[3]]
+            if subjects or group:
+                return (subjects or group)[-1][1]
+        return None
+
+    def entities(self, tok: Token, *, through: bool = False, modifiers: bool = True) -> list[str]:
+        """Entities an argument head stands for, over its conjuncts.
+
+        A common noun counts through its apposition ("the general, Jane Roe"), and with
+        ``through`` also through a named owner ("Roe's forces", "the forces of Ruritania")
+        and, unless ``modifiers`` is false, a named modifier ("the Ruritanian government").
+        """
+        out: list[str] = []
+        for t in conjuncts(tok):
+            for eid in self._entities_one(t, through=through, modifiers=modifiers):
+                if eid not in out:
+                    out.append(eid)
+        return out
+
+    def _entities_one(self, tok: Token, *, through: bool, modifiers: bool) -> list[str]:
+        eid = self.entity(tok)
+        if eid:
+            return [eid]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        for child in tok.children:
+            if child.dep_ == "appos":
+                eid = self.entity(child)
+                if eid:
+                    return [eid]
+        if tok.lemma_.lower() in PARTITIVES or tok.text == "%":  # "part of the mission", "22% of X"
+            for child in tok.children:
+                if child.dep_ == "prep" and (
+                    child.lower_ == "of" or (child.lower_ == "in" and tok.lemma_ == "stake")
+                ):
+                    return [e for p in child.children if p.dep_ == "pobj" for e in self.entities(p)]
+        adjacent = self.entity_before(tok) if tok.dep_ == "appos" else None
+        if adjacent:
+            return [adjacent]
+        if not through:
+            return []
+        found: list[str] = []
+        deps = ("poss", "compound", "nmod", "amod") if modifiers else ("poss",)
+        for child in tok.children:
+            if child.dep_ in deps and child.i < tok.i:
+                found += [e for e in self.entities(child) if e not in found]
+        if found:
+            return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.entities(pobj)
+        return []
+
+    def _clause_subjects(self, tok: Token) -> set[str]:
+        """Entities that are the subject of the clause an anaphor sits in: "X, which owns 22 %
+        of the company" — the company is not X."""
+        cur = tok
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                break
+            cur = cur.head
+        found: set[str] = set()
+        for c in cur.children:
+            if c.dep_ in SUBJECT_DEPS and c.i != tok.i and (eid := self.entity_at.get(c.i)):
+                found.add(eid)
+        if cur.dep_ == "relcl" and (eid := self.entity_at.get(cur.head.i)):
+            found.add(eid)
+        return found
+
+    def entity_before(self, tok: Token) -> str | None:
+        """The entity whose mention ends just before ``tok``'s phrase (apposition by adjacency)."""
+        i = tok.left_edge.i - 1
+        while i >= 0 and self.doc[i].text in APPOSITION_PUNCT:
+            i -= 1
+        if i < 0 or i == tok.left_edge.i - 1:
+            return None
+        return self.entity_at.get(i)
+
+    def _person_before(self, tok: Token) -> str | None:
+        sent_starts = [s for s in self.sent_starts if s <= tok.i]
+        lookback = PRONOUN_LOOKBACK_SENTENCES
+        floor = sent_starts[-lookback] if len(sent_starts) >= lookback else 0
+        best: str | None = None
+        for i, eid in self.person_mentions:
+            if floor <= i < tok.i:
+                best = eid
+        return best
+
+    # --- places, times, money ---------------------------------------------------------
+    def place(self, tok: Token) -> Place | None:
+        for t in conjuncts(tok):
+            if t.i in self.place_at:
+                return self.place_at[t.i]
+            eid = self.entity_at.get(t.i)
+            if eid and eid in self.place_of_entity:
+                return self.place_of_entity[eid]
+        return None
+
+    def is_place(self, tok: Token) -> bool:
+        if self.place(tok) is not None:
+            return True
+        eid = self.entity(tok)
+        if eid and eid in self.entity_records:
+            return self.entity_records[eid].type in ("GPE", "LOC", "FAC")
+        return tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+    def is_money(self, tok: Token) -> bool:
+        return any(t.i in self.money_at or t.ent_type_ == "MONEY" for t in tok.subtree)
+
+    def times_in(self, span: Span) -> list[tuple[Token, TimeExpr]]:
+        """(head token, time) for each time expression inside ``span`` (memoised by bounds)."""
+        key = (span.start, span.end)
+        if key not in self._times_in:
+            self._times_in[key] = self._find_times(span)
+        return self._times_in[key]
+
+    def _find_times(self, span: Span) -> list[tuple[Token, TimeExpr]]:
+        heads: dict[str, Token] = {}
+        by_id: dict[str, TimeExpr] = {}
+        for tok in span:
+            t = self.time_at.get(tok.i)
+            if t is None:
+                continue
+            by_id[t.id] = t
+            # The time's head is its token whose own head lies outside the expression.
+            outside = tok.head is tok or self.time_at.get(tok.head.i) is not t
+            if t.id not in heads or (outside and self.time_at.get(heads[t.id].head.i) is t):
+                heads[t.id] = tok
+        return [(heads[k], by_id[k]) for k in heads]
+
+
+def _bare_definite(tok: Token) -> bool:
+    """Whether ``tok`` heads a description of something named before: "the company", not
+    "a company", "the company's rivals" (fine), "the Acme company" (named in place) or
+    "the largest company in Europe" (a new referent)."""
+    det = [c for c in tok.children if c.dep_ == "det"]
+    if tok.dep_ == "compound" and not det and tok.head.i > tok.i:
+        return True  # "company spokesman X", "agency officials": the one just talked about
+    if not det or det[0].lower_ not in ("the", "this"):
+        return False
+    # Restrictive modifiers introduce a new referent ("the company that won", "the firm in
+    # Oslo", "the largest bank", "the Acme company"); descriptive ones do not ("the 1.9-tonne
+    # probe", "the troubled company").
+    for c in tok.children:
+        if c.dep_ in ("prep", "relcl", "acl", "appos", "nummod"):
+            return False
+        if c.dep_ in ("amod", "compound", "nmod") and (
+            c.tag_ in ("JJS", "RBS") or c.pos_ == "PROPN" or c.ent_type_
+        ):
+            return False
+        if c.lower_ in ("first", "second", "third", "last", "next", "other", "same", "new", "former"):
+            return False
+    return True
+
+
+def _parenthetical_names(doc: Doc) -> dict[int, int]:
+    """Noun → the name given to it in a parenthesis: "the militias (known as the PMF)".
+
+    The parser often hangs such a parenthesis on a distant noun; a parenthesis describes
+    the phrase just before it, so we link by position instead.
+    """
+    out: dict[int, int] = {}
+    for tok in doc:
+        if tok.lemma_.lower() not in NAMING_VERBS or tok.dep_ != "acl" or tok.i == 0:
+            continue
+        if doc[tok.i - 1].text != "(":
+            continue
+        names = [p for prep in tok.children if prep.lower_ == "as" for p in prep.children if p.dep_ == "pobj"]
+        before = doc[tok.i - 2] if tok.i >= 2 else None
+        if names and before is not None and before.sent == tok.sent:
+            head = before
+            while head.dep_ in ("pobj", "prep") or head.pos_ not in ("NOUN", "PROPN"):
+                if head.head is head:
+                    break
+                head = head.head
+                if head.pos_ in ("NOUN", "PROPN"):
+                    break
+            out[head.i] = names[0].i
+    return out
