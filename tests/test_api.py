@@ -86,3 +86,12 @@ def test_a_paragraph_break_always_ends_a_sentence(nlp) -> None:  # type: ignore[
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[0] == "Live updates from the border crossing"
     assert sentences[1].startswith("Trucks queued")
+
+
+def test_a_long_one_line_article_is_text_not_a_file_name() -> None:
+    # Longer than any file name the OS accepts (255 bytes): Path.is_file() would raise OSError.
+    from newsgraph._analyze import as_item
+
+    line = "The council approved the budget on Monday after a long debate about bus fares. " * 5
+    item = as_item(line.strip())
+    assert item.text == line.strip() and item.path is None

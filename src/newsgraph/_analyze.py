@@ -27,6 +27,14 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _PATHLIKE = re.compile(r"^\S.*\.(txt|html?|jsonl|text)$", re.IGNORECASE)
 
 
+def _is_file(text: str) -> bool:
+    # A one-line article longer than the file system's name limit is text, not a missing file.
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def as_item(
     source: str | Path | SourceItem, *, url: str | None = None, published: str | None = None
 ) -> SourceItem:
@@ -37,7 +45,7 @@ def as_item(
         return SourceItem(source=str(source), path=str(source), url=url, published=published)
     if _URL.match(source.strip()):
         return SourceItem(source=source.strip(), url=source.strip(), published=published)
-    if "\n" not in source and len(source) < 4096 and (_PATHLIKE.match(source) or Path(source).is_file()):
+    if "\n" not in source and len(source) < 4096 and (_PATHLIKE.match(source) or _is_file(source)):
         return SourceItem(source=source, path=source, url=url, published=published)
     if source.lstrip()[:1] == "<":
         return SourceItem(source="<html>", html=source, url=url, published=published)

@@ -303,25 +303,38 @@ def _join_short_org_names(doc: Doc, groups: list[Group], uf: _UnionFind, lex: En
         if g.full_name or g.lexicon_type or len(g.words) > 3 or g.words[-1] in surnames:
             continue
         places = g.labels["GPE"] + g.labels["LOC"] + g.labels["FAC"] + g.labels["NORP"]
-        if places or _named_as_place(doc, g):
+        # a stray place tag among many others ("Corvane" once FAC, eight times PERSON) is noise
+        if places * 3 > sum(g.labels.values()) or _named_as_place(doc, g):
             continue  # a place ("the town of Convent" before "Convent Clean Air Coalition")
         if len(g.words) == 1 and g.words[0] in lex.coordinated_heads | INSTITUTION_WORDS:
             owners = {uf.find(m) for m in orgs if m != n and groups[m].words[-1] == g.words[0]}
         elif not is_known_place(g.name) and g.words[-1] not in lex.org_heads:
             # one word needs the longer name to end in an organisation word ("Halvorsen
-            # Maritime"); two or more are distinctive enough ("Spokane Neighbors First")
+            # Maritime") or both to be tagged organisations ("Corvane" and "Corvane Systems");
+            # two or more are distinctive enough ("Spokane Neighbors First")
+            tagged_org = _mostly_org(g)
             owners = {
                 uf.find(m)
                 for m in orgs
                 if m != n
                 and len(groups[m].words) > len(g.words)
                 and groups[m].words[: len(g.words)] == g.words
-                and (len(g.words) >= 2 or groups[m].words[-1] in lex.org_heads)
+                and (
+                    len(g.words) >= 2
+                    or groups[m].words[-1] in lex.org_heads
+                    or (tagged_org and _mostly_org(groups[m]))
+                )
             }
         else:
             continue
         if len(owners) == 1:
             uf.union(n, owners.pop())
+
+
+def _mostly_org(g: Group) -> bool:
+    """Whether NER tagged most of the group's mentions ORG."""
+    total = sum(g.labels.values())
+    return total > 0 and g.labels["ORG"] * 2 > total
 
 
 PLACE_NOUNS = frozenset(

@@ -51,9 +51,6 @@ def own_time(index: RecordIndex, trigger: Token) -> bool:
 # Parts of speech a record's trigger can have (general_mention takes verbs, nouns and the
 # participles the tagger calls adjectives); the model need not score any other token.
 RECORD_POS = frozenset({"VERB", "NOUN", "ADJ"})
-# How far into the body a dateline's dash may sit ("SAN JOSE, Costa Rica — ").
-DATELINE_CHARS = 60
-DATELINE_DASHES = ("—", "–", " - ", "--")
 
 
 def dateline_place(doc: Doc, index: RecordIndex) -> tuple[Place, int] | None:
@@ -64,12 +61,7 @@ def dateline_place(doc: Doc, index: RecordIndex) -> tuple[Place, int] | None:
     place of its own is placed there (the convention event coders such as ACLED and GDELT use
     as their fallback); later sentences are not.
     """
-    text = body_text(doc)
-    head = text[:DATELINE_CHARS]
-    cut = min((k for k in (head.find(d) for d in DATELINE_DASHES) if k > 0), default=-1)
-    if cut < 0 or "\n" in head[:cut]:
-        return None
-    span = doc.char_span(0, cut, alignment_mode="expand")
+    span = index.dateline
     if span is None:
         return None
     for tok in span:

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.geo.gazetteer import lookup_demonym
 from newsgraph.model import Entity, Place, TimeExpr
 from newsgraph.nlp.events.syntax import conjuncts
-from newsgraph.nlp.state import NgState
+from newsgraph.nlp.state import NgState, body_text
 from newsgraph.resources import load_yaml
 
 # Sentences looked back over to resolve "he"/"she" to a person; 3 covers the usual
@@ -29,6 +30,13 @@ ANAPHORA_FILE = "events/anaphora.yaml"
 NAMED_LIKE_LOOKBACK_TOKENS = 400
 # Subject dependencies: a subject antecedent is preferred ("Acme bought Beta. It said ...": Acme).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@functools.lru_cache(maxsize=1)
+def state_nouns() -> frozenset[str]:
+    """Nouns that with a nationality name the state: "the British government" is the United Kingdom."""
+    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
+    return frozenset(str(w).lower() for w in raw.get("state_nouns", []))
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,9 +72,18 @@ class RecordIndex:
         self.person_mentions: list[tuple[int, str]] = []  # (token index, entity id), in text order
         # (token index, entity id, type, is a subject) of every other named mention, in text order
         self.other_mentions: list[tuple[int, str, str, bool]] = []
+        for p in state.places:
+            for tok in self._tokens(p.start, p.end):
+                self.place_at.setdefault(tok.i, p)
+            if p.entity:
+                self.place_of_entity.setdefault(p.entity, p)
+        # A wire dateline ("WILMINGTON, Delaware — A judge ...") says where the story was filed:
+        # its names are no argument of the lead sentence's verbs, nor antecedents of its pronouns.
+        self.dateline: Span | None = _dateline(doc, self.place_at)
+        skip_before = self.dateline.end if self.dateline is not None else 0
         # Longer mentions first, so a token inside "Iranian Qods Force" maps to that entity
         # rather than to a shorter overlapping mention ("Iranian").
-        mentions = [(m, e) for e in state.entities for m in e.mentions]
+        mentions = [(m, e) for e in state.entities for m in e.mentions if m.start >= self._char(skip_before)]
         for m, e in sorted(mentions, key=lambda me: me[0].start - me[0].end):
             for tok in self._tokens(m.start, m.end):
                 self.entity_at.setdefault(tok.i, e.id)
@@ -84,11 +101,6 @@ class RecordIndex:
                 self.other_mentions.append((toks[0].i, e.id, e.type, salient))
         self.person_mentions.sort()
         self.other_mentions.sort()
-        for p in state.places:
-            for tok in self._tokens(p.start, p.end):
-                self.place_at.setdefault(tok.i, p)
-            if p.entity:
-                self.place_of_entity.setdefault(p.entity, p)
         for t in state.times:
             if t.kind in LOCATING_KINDS:
                 for tok in self._tokens(t.start, t.end):
@@ -97,6 +109,12 @@ class RecordIndex:
             if a.unit == "money":
                 self.money_at.update(tok.i for tok in self._tokens(a.start, a.end))
         self.alias_of: dict[int, int] = _parenthetical_names(doc)
+        # Country code → the country entity the article names, for "the British government".
+        self.country_entity: dict[str, str] = {}
+        for p in state.places:
+            record = self.entity_records.get(p.entity or "")
+            if p.feature == "country" and p.country and record is not None and record.type == "GPE":
+                self.country_entity.setdefault(p.country, record.id)
         # Sentence starts by token, computed once: Token.sent walks the document every call.
         self.sent_starts: list[int] = [s.start for s in doc.sents]
         self._sent_of: list[int] = []
@@ -107,6 +125,10 @@ class RecordIndex:
             self._sent_of.append(k)
         self._anaphors: dict[int, str | None] = {}
         self._times_in: dict[tuple[int, int], list[tuple[Token, TimeExpr]]] = {}
+
+    def _char(self, token_index: int) -> int:
+        """The character offset where token ``token_index`` starts (the end of the body past the last)."""
+        return self.doc[token_index].idx if token_index < len(self.doc) else len(self.doc.text)
 
     def sentence_start(self, tok: Token, back: int = 0) -> int:
         """The first token of ``tok``'s sentence, or of the ``back``-th sentence before it."""
@@ -224,6 +246,18 @@ class RecordIndex:
             return [adjacent]
         if not through:
             return []
+        if tok.lemma_.lower() in state_nouns():
+            # "the British government", "the U.S. administration": the state acts, even where
+            # other modifiers are not read ("a Denver man" is no act of Denver).
+            states = [
+                s
+                for c in tok.children
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+                for e in self.entities(c)
+                if self.entity_records[(s := self._state_of(e))].type == "GPE"
+            ]
+            if states:
+                return list(dict.fromkeys(states))
         found: list[str] = []
         deps = ("poss", "compound", "nmod", "amod") if modifiers else ("poss",)
         for child in tok.children:
@@ -253,6 +287,17 @@ class RecordIndex:
         if cur.dep_ == "relcl" and (eid := self.entity_at.get(cur.head.i)):
             found.add(eid)
         return found
+
+    def _state_of(self, eid: str) -> str:
+        """The country entity of a nationality ("British" → United Kingdom) when the article names
+        the country; any other entity as it is."""
+        record = self.entity_records.get(eid)
+        if record is None or record.type != "NORP":
+            return eid
+        for candidate in lookup_demonym(record.name):
+            if candidate.country in self.country_entity:
+                return self.country_entity[candidate.country]
+        return eid
 
     def entity_before(self, tok: Token) -> str | None:
         """The entity whose mention ends just before ``tok``'s phrase (apposition by adjacency)."""
@@ -314,6 +359,24 @@ class RecordIndex:
             if t.id not in heads or (outside and self.time_at.get(heads[t.id].head.i) is t):
                 heads[t.id] = tok
         return [(heads[k], by_id[k]) for k in heads]
+
+
+# How far into the body a dateline's dash may sit ("SAN JOSE, Costa Rica — ").
+DATELINE_CHARS = 60
+DATELINE_DASHES = ("—", "–", " - ", "--")
+
+
+def _dateline(doc: Doc, place_at: dict[int, Place]) -> Span | None:
+    """The dateline that opens the body ("GOMA, Congo — "), up to its dash, when it names a place."""
+    text = body_text(doc)
+    head = text[:DATELINE_CHARS]
+    cut = min((k for k in (head.find(d) for d in DATELINE_DASHES) if k > 0), default=-1)
+    if cut < 0 or "\n" in head[:cut]:
+        return None
+    span = doc.char_span(0, cut, alignment_mode="expand")
+    if span is None or not any(tok.i in place_at for tok in span):
+        return None
+    return span
 
 
 def _bare_definite(tok: Token) -> bool:

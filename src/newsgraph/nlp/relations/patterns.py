@@ -36,6 +36,11 @@ OPERATION_TYPES = ("fight", "assault")
 AT_ROLES = frozenset({"member_of"})
 # Role predicates whose object is an organisation or a place, never a person.
 ORG_ROLES = frozenset({"member_of", "leads", "part_of"})
+# What can be founded or owned by the holder of a role: never a place or a person.
+OWNED_KINDS_OF = {
+    "owns": frozenset({"ORG", "FAC", "PRODUCT"}),
+    "founded": frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}),
+}
 # Nouns for an organisation that a definite description ("the agency's director") may refer back
 # with, and how far back (about three sentences) its antecedent may be named.
 ORG_NOUNS = frozenset(
@@ -248,6 +253,15 @@ class Patterns:
                 [c for c in noun.children if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i],
                 through=False,
             )
+            # The parser often tags a name before a role as an adjective ("Acme/amod chief
+            # executive"); only an organisation counts there ("Iranian official" is no employer).
+            objs += tuple(
+                e
+                for e in self._ents(
+                    [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i], through=False
+                )
+                if self._type(e) == "ORG" and e not in objs
+            )
             if not objs and noun.dep_ == "compound" and noun.head.i > noun.i:
                 # "Acme chief executive Jane Roe" parsed flat: the name's modifiers before the role
                 objs = tuple(
@@ -256,7 +270,7 @@ class Patterns:
                         [
                             c
                             for c in noun.head.children
-                            if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i
+                            if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < noun.i
                         ],
                         through=False,
                     )
@@ -270,6 +284,8 @@ class Patterns:
             )
         if predicate in ORG_ROLES:  # "Trump's lawyer, X" is no membership of a person
             objs = tuple(o for o in objs if self._type(o) != "PERSON")
+        if predicate in OWNED_KINDS_OF:  # "its owner": a company, a building, a product; no town
+            objs = tuple(o for o in objs if self._type(o) in OWNED_KINDS_OF[predicate])
         if predicate == "member_of" and not orgs:
             # "the New Orleans lawyer": a place compounded with an occupation says where, not
             # whose ("Romania's energy minister", with a possessive, is Romania's)
