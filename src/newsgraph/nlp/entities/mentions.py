@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.entities.lexicon import EntityLexicon
+from newsgraph.nlp.entities.places import is_known_place
 from newsgraph.nlp.state import body_text
 
 # The labels that make entities; the numeric and temporal ones belong to the times/amounts components.
@@ -159,12 +160,23 @@ def ner_candidates(doc: Doc, lex: EntityLexicon, sent_starts: list[int] | None =
             continue
         if ent.label_ in ("ORG", "FAC"):
             i, j = _coordinated_name(doc, i, j, lex)
+            j = _before_located_in(doc, i, j)
         cand = cand_from_tokens(doc, i, j, ent.label_)
         if is_junk(cand.text) or _inside_title(doc, ent, starts[ent.start], lex):
             continue
         cand.titles = titles
         out.append(cand)
     return out
+
+
+def _before_located_in(doc: Doc, i: int, j: int) -> int:
+    """The end of an organisation's name that NER ran on into where it sits: "Ministry of Health
+    in Maputo" → "Ministry of Health". Names rarely hold a lower-case "in" before a known place
+    (they say "of"), so the cut is made only there."""
+    for k in range(i + 2, j - 1):
+        if doc[k].lower_ == "in" and doc[k].text == "in" and is_known_place(doc[k + 1 : j].text):
+            return k
+    return j
 
 
 def _capitalised_free(tok: Token) -> bool:
@@ -239,8 +251,10 @@ def acronym_definitions(doc: Doc, cands: list[Cand]) -> list[tuple[Cand, Cand]]:
             continue
         k = tok.i
         name: Cand | None = None
+        bracketed = False
         if k >= 2 and doc[k - 1].text == "(" and k + 1 < len(doc) and doc[k + 1].text == ")":
             name = by_end.get(k - 1)
+            bracketed = name is not None
         elif k >= 2 and doc[k - 1].lower_ == "or":
             back = k - 2 if doc[k - 2].text == "," else k - 1
             name = by_end.get(back)
@@ -253,7 +267,13 @@ def acronym_definitions(doc: Doc, cands: list[Cand]) -> list[tuple[Cand, Cand]]:
                 and inner.j - inner.i > 1
             ):
                 name = inner
-        if name is None or name.j - name.i < 2 or not _initial_consistent(name.text, tok.text):
+        if name is None or name.j - name.i < 2:
+            continue
+        # "Union of Rail and Port Workers (SITRAP)": an organisation's abbreviation in its own
+        # language need not share an initial with the English name; written right after the
+        # name in brackets it is still its definition.
+        translated = bracketed and name.label == "ORG" and len(tok.text) >= 3
+        if not (translated or _initial_consistent(name.text, tok.text)):
             continue
         acronym = next((c for c in cands if c.i == k and c.j == k + 1), None)
         if acronym is None:

@@ -33,7 +33,9 @@ from newsgraph.nlp.relations.lexicon import RelationLexicon
 OPERATION_ROLES = frozenset({"target", "patient", "location"})
 OPERATION_TYPES = ("fight", "assault")
 # Role predicates whose organisation may follow "at" ("an executive at X"); "the head at X" is rare.
-AT_ROLES = frozenset({"member_of"})
+# Prepositions that introduce the organisation of a role noun, beyond "of": "an analyst at X",
+# "a spokesperson for X", "the envoy to X" is someone else's envoy (to is the host, not read).
+ROLE_PREPS = {"member_of": ("of", "at"), "represents": ("of", "for")}
 # Role predicates whose object is an organisation or a place, never a person.
 ORG_ROLES = frozenset({"member_of", "leads", "part_of"})
 # What can be founded or owned by the holder of a role: never a place or a person.
@@ -241,7 +243,7 @@ class Patterns:
         ):
             predicate = "leads"  # "chief executive", "managing director"
         # "head of X"; for employment also "an analyst at X"
-        preps = ("of", "at") if predicate in AT_ROLES else ("of",)
+        preps = ROLE_PREPS.get(predicate, ("of",))
         if lemma not in self.lex.role_nouns:  # "an astronomer at X", "a researcher with X"
             preps = ("at", "with")
         orgs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
