@@ -278,6 +278,14 @@ class Patterns:
                     )
                     if self._type(e) == "ORG"
                 )
+        if not objs and predicate in self.lex.compound_roles and noun.dep_ == "compound":
+            # "SITRAP general secretary Nuno Ferreira", where the parser split the name phrase:
+            # an organisation's name right before the role's first word is whose role it is.
+            first = min([noun.i, *(c.i for c in noun.children if c.dep_ in ("amod", "compound"))])
+            left = noun.doc[first - 1] if first > 0 else None
+            eid = self.index.entity(left) if left is not None and left.i in self.index.entity_at else None
+            if eid is not None and self._type(eid) == "ORG":
+                objs = (eid,)
         if not objs:  # "the agency's director, X": the organisation named just before
             # "the agency's director general": the possessive sits on the compound's head
             owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]
