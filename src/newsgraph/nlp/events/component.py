@@ -80,7 +80,20 @@ def _is_specific(m: Mention, own_time: bool) -> bool:
     """
     if m.sense.type == OTHER_TYPE:
         return bool(m.participants or own_time)
-    return bool(m.participants or m.place is not None or own_time)
+    if m.participants or m.place is not None or own_time:
+        return True
+    # "Police detained 31 people": a typed act with a subject or object of its own, in a
+    # passage that says when, is a reported event even when no one in it is named.
+    return m.time is not None and _has_core_argument(m.trigger)
+
+
+CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+
+
+def _has_core_argument(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in CORE_ARGUMENT_DEPS and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for c in tok.children)
 
 
 def extract_events(
