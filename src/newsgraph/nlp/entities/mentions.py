@@ -296,6 +296,11 @@ def _part_of_longer_name(doc: Doc, span: Span) -> bool:
     return after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
 
 
+def _used_as_word(text: str, form: str) -> bool:
+    """Whether the article also writes ``form`` in lower case, as an ordinary word."""
+    return re.search(r"(?<!\w)" + re.escape(form.lower()) + r"(?!\w)", text) is not None
+
+
 def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]:
     """Other occurrences of a found name that NER missed, on token boundaries, case-sensitive."""
     out: list[Cand] = []
@@ -308,8 +313,13 @@ def repeat_mentions(doc: Doc, forms: list[str], taken: list[Cand]) -> list[Cand]
             span = doc.char_span(m.start(), m.end())
             if span is None or any(k in covered for k in range(span.start, span.end)):
                 continue
-            if len(span) == 1 and span[0].is_sent_start and span[0].pos_ != "PROPN":
-                continue
+            if (
+                len(span) == 1
+                and span[0].is_sent_start
+                and span[0].pos_ != "PROPN"
+                and _used_as_word(text, form)
+            ):
+                continue  # "Energy costs rose": a sentence's first word, written lower case elsewhere
             if _part_of_longer_name(doc, span):
                 continue
             out.append(cand_from_tokens(doc, span.start, span.end, None))

@@ -93,7 +93,9 @@ CORE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 def _has_core_argument(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return any(c.dep_ in CORE_ARGUMENT_DEPS and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for c in tok.children)
+    return any(
+        c.dep_ in CORE_ARGUMENT_DEPS and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for c in tok.children
+    )
 
 
 def extract_events(

@@ -163,10 +163,26 @@ class RecordIndex:
         pronouns, descriptions, institutions = anaphora()
         if tok.lower_ in pronouns and (tok.pos_ == "PRON" or tok.tag_ == "PRP$"):
             return self._antecedent(tok, pronouns[tok.lower_])
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in descriptions and _bare_definite(tok):
-            named = self._named_like(tok) if tok.lemma_.lower() in institutions else None
-            return named or self._antecedent(tok, descriptions[tok.lemma_.lower()])
+        noun = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
+        # "Club chairman X" opens a sentence: the capital is the sentence's, not a name's
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_sent_start and tok.dep_ == "compound")
+        if common and noun in descriptions and _bare_definite(tok):
+            named = self._named_like(tok) if noun in institutions else None
+            if named:
+                return named
+            if tok.dep_ == "compound":
+                # "company spokesman X", "club chairman Y": the company the article is about,
+                # i.e. the most mentioned one so far, not merely the last one named
+                return self._most_mentioned(tok, descriptions[noun])
+            return self._antecedent(tok, descriptions[noun])
         return None
+
+    def _most_mentioned(self, tok: Token, types: frozenset[str]) -> str | None:
+        counts: dict[str, int] = {}
+        for i, eid, etype, _ in self.other_mentions:
+            if i < tok.i and etype in types:
+                counts[eid] = counts.get(eid, 0) + 1
+        return max(counts, key=lambda e: counts[e]) if counts else None
 
     def _named_like(self, tok: Token) -> str | None:
         """The latest organisation whose own name has the description's noun ("the department"
