@@ -48,6 +48,9 @@ def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], fr
     return pron, desc, frozenset(str(w).lower() for w in raw["named_like"])
 
 
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+PLURAL_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
 # Heads of partitive phrases: "part of X", "a stake in"-free shares of a whole.
 PARTITIVES = frozenset(
     {"part", "half", "most", "some", "much", "share", "portion", "rest", "bulk", "all", "many", "each"}
@@ -211,6 +214,8 @@ class RecordIndex:
             return None  # "it is unclear", "it was a mistake": expletive or predicative
         here_start = self.sentence_start(tok)
         floor = self.sentence_start(tok, back=1)
+        if tok.lower_ in PLURAL_PRONOUNS and self._plural_noun_before(tok, here_start):
+            return None  # "people were told they were imagining it": "they" are the people
         window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
         # An object pronoun or a description cannot be its own clause's subject ("X sued it",
         # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
@@ -225,6 +230,14 @@ class RecordIndex:
             if subjects or group:
                 return (subjects or group)[-1][1]
         return None
+
+    def _plural_noun_before(self, tok: Token, start: int) -> bool:
+        """Whether an unnamed plural noun phrase ("people", "residents") is an argument earlier in
+        the sentence: a plural pronoun after it refers to it rather than to a named group."""
+        return any(
+            t.tag_ == "NNS" and t.dep_ in PLURAL_ANTECEDENT_DEPS and t.i not in self.entity_at
+            for t in self.doc[start : tok.i]
+        )
 
     def entities(self, tok: Token, *, through: bool = False, modifiers: bool = True) -> list[str]:
         """Entities an argument head stands for, over its conjuncts.
