@@ -24,12 +24,15 @@ Rules, first that applies wins:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from newsgraph.nlp.entities.lexicon import EntityLexicon
 from newsgraph.nlp.entities.merge import Group
 from newsgraph.nlp.entities.places import is_known_place, is_major_place
 
+_ABBREVIATION = re.compile(r"^[A-Z]{2,5}$")
+_NAME_SUFFIXES = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "JR", "SR"})
 DEFAULT_TYPE = "ORG"  # abbreviations found without NER are overwhelmingly organisations
 
 
@@ -46,6 +49,15 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon, context: st
         votes.update(g.labels)
     # A legal form ("... Ltd", "... AG") names a company, whatever NER said of its short forms.
     if any(len(g.words) >= 2 and g.words[-1] in lex.legal_forms for g in groups):
+        return "ORG"
+    # "RKV Maasstad", "PSV Eindhoven": a capitalised abbreviation beside a written-out word of a
+    # name is an organisation's, whatever NER said; people's names hold initials with points.
+    words = name.split()
+    if (
+        len(words) >= 2
+        and any(_ABBREVIATION.match(w) and w not in _NAME_SUFFIXES for w in words)
+        and any(not w.isupper() for w in words)
+    ):
         return "ORG"
     if any(g.full_name or g.ambiguous_surname for g in groups):
         return "PERSON"
