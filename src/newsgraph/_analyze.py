@@ -17,8 +17,9 @@ from newsgraph.errors import AnalysisError, NewsgraphError
 from newsgraph.ingest import RawDocument, SourceItem
 from newsgraph.ingest.loader import load
 from newsgraph.model import Analysis, Document, ReferenceDate
+from newsgraph.nlp.defuse import defuse
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
-from newsgraph.nlp.state import NgState
+from newsgraph.nlp.state import NgState, use_body_text
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def _to_analysis(raw: RawDocument, state: NgState) -> Analysis:
         events=tuple(state.events),
         relations=tuple(state.relations),
         claims=tuple(state.claims),
+        warnings=tuple(state.warnings),
     )
 
 
@@ -159,8 +161,16 @@ BATCH_SIZE = 4
 
 
 def _prepare(raw: RawDocument, reference_date: str | None, nlp: Language) -> Doc:
-    doc = nlp.make_doc(raw.body)
-    doc._.ng = NgState(reference=_reference(raw, reference_date), published=raw.published, title=raw.title)
+    # spaCy reads a same-length copy with pathological runs blanked; the components read the
+    # real body (``body_text``), so every record's text and offsets are the article's own.
+    defused = defuse(raw.body)
+    doc = nlp.make_doc(defused.text)
+    if defused.changed:
+        use_body_text(doc, raw.body)
+    doc._.ng = NgState(
+        reference=_reference(raw, reference_date), published=raw.published, title=raw.title,
+        warnings=list(defused.notes),
+    )  # fmt: skip
     return doc
 
 

@@ -32,6 +32,7 @@ class NgState:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping ``[start, end)`` (the longest overlap wins)."""
@@ -59,6 +60,14 @@ def body_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def use_body_text(doc: Doc, body: str) -> None:
+    """Make :func:`body_text` answer ``body`` for a Doc built from a same-length masked copy of it
+    (see :mod:`newsgraph.nlp.defuse`)."""
+    if len(body) != len(doc.text):
+        raise ValueError("the body and the Doc's text must have the same length")
+    doc.user_data[_TEXT_KEY] = body
 
 
 def get_state(doc: Doc) -> NgState:
