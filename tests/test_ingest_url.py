@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -40,6 +41,20 @@ class _Handler(BaseHTTPRequestHandler):
     }
 
     def do_GET(self) -> None:
+        if self.path.startswith("/drip"):
+            # One byte every 0.2 s for as long as the client listens: a slow-drip attack.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                self.wfile.write(b"<html><body><p>")
+                for _ in range(600):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                return
+            return
         status, headers, body = self.routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not here"))
         self.send_response(status)
         for key, value in headers.items():
@@ -193,3 +208,28 @@ def test_connects_to_the_vetted_address_not_a_second_lookup(
 def test_localhost_with_allow_private(server: str) -> None:
     port = server.rsplit(":", 1)[1]
     assert fetch(f"http://localhost:{port}/article.html", allow_private=True).content_type == "text/html"
+
+
+def test_slow_drip_is_cut_by_the_minimum_rate(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each read returns quickly (one byte), so no per-read timeout would ever fire.
+    monkeypatch.setattr("newsgraph.ingest.url.RATE_GRACE", 0.5)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="bytes/s, under the 2,048 bytes/s minimum"):
+        fetch(f"{server}/drip", allow_private=True)
+    assert time.monotonic() - started < 20
+
+
+def test_whole_fetch_deadline(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_FETCH_DEADLINE", "1.5")
+    monkeypatch.setenv("NEWSGRAPH_MIN_RATE", "0.001")  # only the deadline can stop it
+    with pytest.raises(FetchError, match=r"the whole fetch took over 1.5 s .*NEWSGRAPH_FETCH_DEADLINE"):
+        fetch(f"{server}/drip", allow_private=True)
+
+
+def test_deadline_settings_are_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.errors import ConfigError
+    from newsgraph.ingest.settings import settings
+
+    monkeypatch.setenv("NEWSGRAPH_FETCH_DEADLINE", "soon")
+    with pytest.raises(ConfigError, match="NEWSGRAPH_FETCH_DEADLINE='soon' is not a number"):
+        settings()

@@ -3,6 +3,10 @@
 ``NEWSGRAPH_MAX_BYTES``       largest document accepted (bytes; default 5 MB)
 ``NEWSGRAPH_FETCH_TIMEOUT``   URL connect/read timeout (seconds; default 10)
 ``NEWSGRAPH_MAX_REDIRECTS``   redirects followed when fetching (default 5)
+``NEWSGRAPH_FETCH_DEADLINE``  the whole fetch: connect, headers and body, over every redirect
+                              (seconds; default 30)
+``NEWSGRAPH_MIN_RATE``        slowest transfer accepted once the grace period is over
+                              (bytes per second; default 2048)
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from newsgraph.errors import ConfigError
 DEFAULT_MAX_BYTES = 5_000_000
 DEFAULT_FETCH_TIMEOUT = 10.0
 DEFAULT_MAX_REDIRECTS = 5
+# A news page is 50 KB-2 MB; at the minimum rate a 2 MB page still arrives within the deadline's
+# order of magnitude, while a server dripping a byte a second is cut off after the grace period.
+DEFAULT_FETCH_DEADLINE = 30.0
+DEFAULT_MIN_RATE = 2048.0
+# Seconds before the minimum rate is enforced (slow TLS handshakes and first bytes are normal).
+RATE_GRACE = 5.0
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,8 @@ class IngestSettings:
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT
     max_redirects: int = DEFAULT_MAX_REDIRECTS
+    fetch_deadline: float = DEFAULT_FETCH_DEADLINE
+    min_rate: float = DEFAULT_MIN_RATE
 
 
 def _number(name: str, default: float, *, integer: bool) -> float:
@@ -46,4 +58,6 @@ def settings() -> IngestSettings:
         max_bytes=int(_number("NEWSGRAPH_MAX_BYTES", DEFAULT_MAX_BYTES, integer=True)),
         fetch_timeout=_number("NEWSGRAPH_FETCH_TIMEOUT", DEFAULT_FETCH_TIMEOUT, integer=False),
         max_redirects=int(_number("NEWSGRAPH_MAX_REDIRECTS", DEFAULT_MAX_REDIRECTS, integer=True)),
+        fetch_deadline=_number("NEWSGRAPH_FETCH_DEADLINE", DEFAULT_FETCH_DEADLINE, integer=False),
+        min_rate=_number("NEWSGRAPH_MIN_RATE", DEFAULT_MIN_RATE, integer=False),
     )

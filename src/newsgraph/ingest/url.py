@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import socket
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -20,7 +21,7 @@ import httpx
 
 from newsgraph._version import __version__
 from newsgraph.errors import FetchError, TooLargeError
-from newsgraph.ingest.settings import settings
+from newsgraph.ingest.settings import RATE_GRACE, settings
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -97,18 +98,25 @@ def is_public(address: Address) -> bool:
 def fetch(url: str, *, allow_private: bool = False) -> Fetched:
     """Download an article page, following at most ``NEWSGRAPH_MAX_REDIRECTS`` checked redirects."""
     limits = settings()
-    timeout = httpx.Timeout(limits.fetch_timeout)
+    clock = _Clock(limits.fetch_deadline)
     current = url
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
+    with httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT}) as client:
         for _ in range(limits.max_redirects + 1):
             addresses = check_url(current, allow_private=allow_private)
             try:
-                with _open(client, current, addresses) as response:
+                # Each connect and read may take at most what is left of the whole fetch.
+                timeout = httpx.Timeout(min(limits.fetch_timeout, clock.left(source=url)))
+                with _open(client, current, addresses, timeout) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
-                    return _read(response, url=current, source=url, max_bytes=limits.max_bytes)
+                    return _read(
+                        response, url=current, source=url, max_bytes=limits.max_bytes, clock=clock,
+                        min_rate=limits.min_rate,
+                    )  # fmt: skip
             except httpx.TimeoutException as exc:
+                if clock.expired():
+                    raise clock.error(url) from exc
                 raise FetchError(
                     f"timed out after {limits.fetch_timeout:g} s; retry or raise NEWSGRAPH_FETCH_TIMEOUT",
                     source=url,
@@ -123,7 +131,9 @@ def fetch(url: str, *, allow_private: bool = False) -> Fetched:
 
 
 @contextlib.contextmanager
-def _open(client: httpx.Client, url: str, addresses: list[Address]) -> Iterator[httpx.Response]:
+def _open(
+    client: httpx.Client, url: str, addresses: list[Address], timeout: httpx.Timeout
+) -> Iterator[httpx.Response]:
     """GET ``url`` from one of the vetted addresses, never from a fresh DNS answer.
 
     Connecting to the checked IP (with the real host in the Host header and as the TLS server
@@ -139,7 +149,7 @@ def _open(client: httpx.Client, url: str, addresses: list[Address]) -> Iterator[
         literal = f"[{address}]" if address.version == 6 else str(address)
         netloc = literal if parts.port is None else f"{literal}:{parts.port}"
         pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
-        request = client.build_request("GET", pinned, headers=headers, extensions=extensions)
+        request = client.build_request("GET", pinned, headers=headers, extensions=extensions, timeout=timeout)
         try:
             response = client.send(request, stream=True)
         except httpx.ConnectError as exc:
@@ -153,7 +163,36 @@ def _open(client: httpx.Client, url: str, addresses: list[Address]) -> Iterator[
     raise last if last is not None else httpx.ConnectError(f"no address for {host}")
 
 
-def _read(response: httpx.Response, *, url: str, source: str, max_bytes: int) -> Fetched:
+class _Clock:
+    """The whole fetch's deadline, across redirects: connect, headers and body together."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.started = time.monotonic()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def expired(self) -> bool:
+        return self.elapsed() >= self.deadline
+
+    def left(self, *, source: str) -> float:
+        left = self.deadline - self.elapsed()
+        if left <= 0:
+            raise self.error(source)
+        return left
+
+    def error(self, source: str) -> FetchError:
+        return FetchError(
+            f"the whole fetch took over {self.deadline:g} s (connect, headers and body); the server is too "
+            "slow: retry later, save the page and pass the file, or raise NEWSGRAPH_FETCH_DEADLINE",
+            source=source,
+        )
+
+
+def _read(
+    response: httpx.Response, *, url: str, source: str, max_bytes: int, clock: _Clock, min_rate: float
+) -> Fetched:
     if response.status_code >= 400:
         raise FetchError(
             f"the server answered HTTP {response.status_code} {response.reason_phrase}; check the URL",
@@ -179,4 +218,13 @@ def _read(response: httpx.Response, *, url: str, source: str, max_bytes: int) ->
                 f"the page is over the {max_bytes:,}-byte limit; raise NEWSGRAPH_MAX_BYTES", source=source
             )
         chunks.append(chunk)
+        elapsed = clock.elapsed()
+        if elapsed >= clock.deadline:
+            raise clock.error(source)
+        if elapsed > RATE_GRACE and size / elapsed < min_rate:
+            raise FetchError(
+                f"the server sends {size / elapsed:,.0f} bytes/s, under the {min_rate:,.0f} bytes/s minimum; "
+                "retry later, save the page and pass the file, or lower NEWSGRAPH_MIN_RATE",
+                source=source,
+            )
     return Fetched(url=url, data=b"".join(chunks), content_type=media, charset=response.charset_encoding)
