@@ -154,3 +154,24 @@ def test_binding_beyond_loopback_needs_an_api_key() -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "api-key" in result.stderr.lower()
+
+
+def test_deeply_nested_json_is_a_400_not_a_crash(server: str) -> None:
+    response = post(server, "[" * 100_000 + "]" * 100_000)
+    assert response.status_code == 400
+    assert "nested" in response.json()["error"]
+    # a server that survived answers the next request normally
+    assert post(server, json.dumps({"text": "The mayor of Lyon resigned on Monday."})).status_code == 200
+
+
+def test_invalid_reference_date_is_a_422(server: str) -> None:
+    response = post(server, json.dumps({"text": "The mayor resigned on Monday.", "date": "next tuesday"}))
+    assert response.status_code == 422
+    assert "is not a date" in response.json()["error"]
+
+
+def test_json_depth_ignores_brackets_inside_strings() -> None:
+    from newsgraph.api.app import json_depth
+
+    assert json_depth(b'{"text": "[[[[{{{{ \\" ]]"}') == 1
+    assert json_depth(b"[[[]]]") == 3

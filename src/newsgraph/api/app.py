@@ -14,6 +14,7 @@ Safe by default:
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hmac
 import json
 import logging
@@ -25,7 +26,7 @@ from typing import Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from newsgraph._analyze import analyze_raw
 from newsgraph._version import __version__
@@ -93,6 +94,16 @@ class AnalyzeRequest(BaseModel):
     date: str | None = Field(None, description="Reference date YYYY-MM-DD for relative expressions.")
     store: bool = Field(False, description="Also store the analysis in the server's corpus database.")
 
+    @field_validator("date", "published")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value[:10])
+            except ValueError as exc:
+                raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2019-04-01") from exc
+        return value
+
     model_config = {
         "json_schema_extra": {
             "examples": [
@@ -103,6 +114,33 @@ class AnalyzeRequest(BaseModel):
             ]
         }
     }
+
+
+# Deepest JSON an analysis request needs is 2 ({"text": ...}); 32 leaves room for any client while
+# keeping the decoder's recursion far from Python's limit.
+MAX_JSON_DEPTH = 32
+
+
+def json_depth(body: bytes) -> int:
+    """The deepest nesting of arrays and objects in a JSON text, outside strings (no decoding)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
 
 
 class _Busy(Exception):
@@ -226,9 +264,20 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             body += chunk
             if len(body) > settings.max_body_bytes:
                 return _error(413, f"body over the {settings.max_body_bytes}-byte limit")
+        depth = json_depth(bytes(body))
+        if depth > MAX_JSON_DEPTH:
+            return _error(
+                400, f"JSON nested {depth} deep; an analysis request is at most {MAX_JSON_DEPTH} deep"
+            )
         try:
             payload = AnalyzeRequest.model_validate(json.loads(body))
-        except (ValueError, ValidationError) as exc:
+        except RecursionError:
+            return _error(400, "JSON nested too deep to decode")
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first.get("loc", ())) or "body"
+            return _error(422, f"malformed request: {where}: {first.get('msg', 'invalid')}")
+        except ValueError as exc:
             return _error(422, f"malformed request: {str(exc).splitlines()[0]}")
         given = [k for k in ("text", "html", "url") if getattr(payload, k) is not None]
         if len(given) != 1:
