@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "newsgraph.geo": 2,
     "newsgraph.nlp": 3,
     "newsgraph._analyze": 4,
+    "newsgraph._parts": 4,
     "newsgraph.corpus": 5,
     "newsgraph.out": 6,
     "newsgraph.api": 7,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
+import os
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +16,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import AnalysisError, NewsgraphError
+from newsgraph._parts import PART_CHARS, merge, split_points
+from newsgraph.errors import AnalysisError, AnalysisTimeout, ConfigError, NewsgraphError
 from newsgraph.ingest import RawDocument, SourceItem
 from newsgraph.ingest.loader import load
 from newsgraph.model import Analysis, Document, ReferenceDate
@@ -79,10 +83,58 @@ def _reference(raw: RawDocument, given: str | None) -> ReferenceDate:
 def analyze_raw(
     raw: RawDocument, *, reference_date: str | None = None, nlp: Language | None = None
 ) -> Analysis:
-    """Run the NLP pipeline over an already ingested document."""
+    """Run the NLP pipeline over an already ingested document, in parts when it is long
+    (:mod:`newsgraph._parts`), each part within the time budget (``NEWSGRAPH_TIME_BUDGET``)."""
     nlp = nlp or load_pipeline()
-    doc = nlp(_prepare(raw, reference_date, nlp))
-    return _to_analysis(raw, doc._.ng)
+    budget = time_budget()
+    spans = split_points(raw.body)
+    if len(spans) == 1:
+        return _to_analysis(raw, _run(nlp, _prepare(raw, reference_date, nlp), budget, raw.source)._.ng)
+    parts: list[Analysis] = []
+    for start, end in spans:
+        part = dataclasses.replace(raw, body=raw.body[start:end])
+        # Every part is anchored on the date the first one found, as the whole would be.
+        given = reference_date or (parts[0].document.reference_date.date if parts else None)
+        state = _run(nlp, _prepare(part, given, nlp), budget, raw.source)._.ng
+        if parts:
+            state.reference = parts[0].document.reference_date
+        parts.append(_to_analysis(part, state))
+    whole = dataclasses.replace(_to_analysis(raw, NgState(reference=parts[0].document.reference_date)))
+    return merge(parts, [start for start, _ in spans], whole)
+
+
+# Seconds one document (or one part of a long one) may spend in the pipeline before it fails
+# with a clear reason; generous, since an ordinary article takes well under a second.
+DEFAULT_TIME_BUDGET = 60.0
+
+
+def time_budget() -> float:
+    raw = os.environ.get("NEWSGRAPH_TIME_BUDGET", "").strip()
+    if not raw:
+        return DEFAULT_TIME_BUDGET
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"NEWSGRAPH_TIME_BUDGET={raw!r} is not a number of seconds; e.g. 60") from exc
+    if value <= 0:
+        raise ConfigError(f"NEWSGRAPH_TIME_BUDGET={raw!r} must be positive")
+    return value
+
+
+def _run(nlp: Language, doc: Doc, budget: float, source: str) -> Doc:
+    """The pipeline's components one by one, as ``nlp(doc)`` runs them, stopping with
+    :class:`AnalysisTimeout` between components once ``budget`` seconds are spent."""
+    started = time.monotonic()
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        spent = time.monotonic() - started
+        if spent > budget:
+            raise AnalysisTimeout(
+                f"the analysis took over {budget:g} s (stopped after the {name!r} step, {spent:.0f} s); "
+                "the text may be pathological, or raise NEWSGRAPH_TIME_BUDGET",
+                source=source,
+            )
+    return doc
 
 
 def _to_analysis(raw: RawDocument, state: NgState) -> Analysis:
@@ -185,6 +237,10 @@ def _analyze_batch(
             if exc.source is None:
                 exc.source = item.source
             loaded.append(exc)
+    if any(isinstance(r, RawDocument) and len(r.body) > PART_CHARS for r in loaded):
+        # A long document is analysed in parts, alone, so the batch's memory stays bounded.
+        yield from (_analyze_item(item, reference_date=reference_date, nlp=nlp) for item in items)
+        return
     raws = [r for r in loaded if isinstance(r, RawDocument)]
     try:
         docs = list(nlp.pipe(_prepare(raw, reference_date, nlp) for raw in raws))

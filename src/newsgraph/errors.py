@@ -69,6 +69,10 @@ class AnalysisError(NewsgraphError):
     """A bug met while analyzing one document; the batch goes on without it."""
 
 
+class AnalysisTimeout(AnalysisError):
+    """The document spent longer than its time budget in the pipeline (NEWSGRAPH_TIME_BUDGET)."""
+
+
 class ResourceError(NewsgraphError):
     """A packaged data file is missing or malformed (names the file)."""
 
