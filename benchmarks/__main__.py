@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 BENCHMARKS = (
-    "extraction", "speed", "entities", "times", "amounts", "places", "events", "claims", "dossier", "corpus", "ecbplus", "scale", "heldout",
+    "extraction", "speed", "entities", "times", "amounts", "places", "events", "claims", "dossier", "corpus", "ecbplus", "scale", "heldout", "fuzz",
 )  # fmt: skip
 
 

@@ -137,6 +137,29 @@ def _run(nlp: Language, doc: Doc, budget: float, source: str) -> Doc:
     return doc
 
 
+def _with_body_texts(record: Any, body: str) -> Any:
+    """``record`` with the ``text`` of every span in it (its own, its mentions', cues', evidence)
+    read from ``body``: after defusing, spaCy saw a masked copy, and a component that took a
+    span's text from the Doc would show the mask."""
+    if isinstance(record, tuple):
+        return tuple(_with_body_texts(r, body) for r in record)
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        return record
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, tuple) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            new = _with_body_texts(value, body)
+            if new is not value:
+                changes[f.name] = new
+    names = {f.name for f in dataclasses.fields(record)}
+    if {"start", "end", "text"} <= names and record.text:  # type: ignore[attr-defined]
+        text = body[record.start : record.end]  # type: ignore[attr-defined]
+        if text != record.text:  # type: ignore[attr-defined]
+            changes["text"] = text
+    return dataclasses.replace(record, **changes) if changes else record
+
+
 def _to_analysis(raw: RawDocument, state: NgState) -> Analysis:
     document = Document(
         id=hashlib.sha256(raw.body.encode("utf-8")).hexdigest(),
@@ -152,17 +175,14 @@ def _to_analysis(raw: RawDocument, state: NgState) -> Analysis:
         captions=raw.captions,
         site=raw.site,
     )
-    return Analysis(
-        document=document,
-        entities=tuple(state.entities),
-        times=tuple(state.times),
-        amounts=tuple(state.amounts),
-        places=tuple(state.places),
-        events=tuple(state.events),
-        relations=tuple(state.relations),
-        claims=tuple(state.claims),
-        warnings=tuple(state.warnings),
-    )
+    records: dict[str, Any] = {
+        "entities": tuple(state.entities), "times": tuple(state.times), "amounts": tuple(state.amounts),
+        "places": tuple(state.places), "events": tuple(state.events), "relations": tuple(state.relations),
+        "claims": tuple(state.claims),
+    }  # fmt: skip
+    if state.warnings:  # the text was defused: spans' texts come from the real body
+        records = {kind: _with_body_texts(values, raw.body) for kind, values in records.items()}
+    return Analysis(document=document, warnings=tuple(state.warnings), **records)
 
 
 @dataclass(frozen=True)
