@@ -38,6 +38,8 @@ OPERATION_TYPES = ("fight", "assault")
 ROLE_PREPS = {"member_of": ("of", "at"), "represents": ("of", "for")}
 # Role predicates whose object is an organisation or a place, never a person.
 ORG_ROLES = frozenset({"member_of", "leads", "part_of"})
+# Prepositions that name whom money moved to, or through (an agency that passes it on).
+MONEY_PREPS = frozenset({"to", "through", "via"})
 # What can be founded or owned by the holder of a role: never a place or a person.
 OWNED_KINDS_OF = {
     "owns": frozenset({"ORG", "FAC", "PRODUCT"}),
@@ -166,8 +168,9 @@ class Patterns:
                 ):
                     yield Candidate(subj, "sanctions", self._objects(dobj), verb)
         if lemma in self.lex.money_verbs and any(self._is_money(o) for o in dobj):
+            # "gave $2 million to X"; "contributed ¥450 million through X": the channel is funded too
             recipients = [
-                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ in MONEY_PREPS for p in c.children
             ]
             recipients += [c for c in verb.children if c.dep_ == "dative"]
             yield Candidate(subj, "funds", self._objects(recipients), verb)
