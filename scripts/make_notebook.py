@@ -104,9 +104,9 @@ The ready views (`v_actors`, `v_timeline`, `v_money`, `v_claims`) are documented
 import tempfile
 
 from newsgraph.corpus.resolve import resolve
-from newsgraph.corpus.store import Store
+from newsgraph.corpus import Corpus
 
-store = Store(Path(tempfile.mkdtemp()) / "corpus.duckdb")
+store = Corpus(Path(tempfile.mkdtemp()) / "corpus.duckdb")
 sources = sorted(str(p) for p in Path("corpus").glob("baghdad-strike-*"))
 for result in newsgraph.analyze_many(sources):
     if result.ok:
