@@ -99,7 +99,7 @@ def analyze_raw(
         if parts:
             state.reference = parts[0].document.reference_date
         parts.append(_to_analysis(part, state))
-    whole = dataclasses.replace(_to_analysis(raw, NgState(reference=parts[0].document.reference_date)))
+    whole = _to_analysis(raw, NgState(reference=parts[0].document.reference_date))
     return merge(parts, [start for start, _ in spans], whole)
 
 
