@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 from spacy.language import Language
 
+import newsgraph
 from newsgraph.errors import ResourceError
 from newsgraph.model import Event
 from newsgraph.nlp.events.lexicon import load_lexicon
@@ -274,3 +275,22 @@ def test_untyped_mentions_of_different_predicates_stay_apart(nlp: Language) -> N
     state, _ = run(nlp, text)
     subtypes = {e.subtype for e in state.events}
     assert {"trial", "publish"} <= subtypes or {"clinical_trial", "publish"} <= subtypes
+
+
+def test_a_reports_undated_past_acts_happen_on_the_day_its_lead_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    lead = (
+        "The city council of Dunmore approved a new housing plan on Tuesday night by a vote of seven to two."
+    )
+    later = (
+        "\n\nCouncil member Ruth Adler voted against it. Adler accused the mayor of rushing the plan. "
+        "The mayor has repeatedly criticised Adler."
+    )
+    analysis = newsgraph.analyze(lead + later, nlp=nlp, reference_date="2023-11-15")
+    by_trigger = {e.trigger.text: e for e in analysis.events}
+    assert by_trigger["accused"].earliest == "2023-11-14"  # no date of its own, simple past
+    criticised = by_trigger.get("criticised")
+    assert criticised is None or criticised.earliest is None  # a habit, not an act of that day
+    # An anniversary piece: the lead's day is months before the article, so it dates nothing else.
+    dated_lead = lead.replace("on Tuesday night", "on November 14, 2023")
+    old = newsgraph.analyze(dated_lead + later, nlp=nlp, reference_date="2024-06-01")
+    assert {e.trigger.text: e for e in old.events}["accused"].earliest is None

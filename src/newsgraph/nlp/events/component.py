@@ -15,12 +15,13 @@ uncertain events are not reported as facts.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Event, Place, Span
+from newsgraph.model import Event, Place, Span, TimeExpr
 from newsgraph.nlp.events.frames import Mention, general_mention, merge, sentence_mentions
 from newsgraph.nlp.events.index import RecordIndex
 from newsgraph.nlp.events.lexicon import OTHER_TYPE, Lexicon, load_lexicon
@@ -98,6 +99,61 @@ def _has_core_argument(tok: Token) -> bool:
     )
 
 
+# A news report's lead dates what it reports ("... on Tuesday"); the report's later acts in the
+# past tense that carry no date of their own, and inherit none from the sentence before, belong
+# to that day, as event coders (ACLED, GDELT) code them. Only a lead date close to the article's
+# own date counts: an anniversary piece's lead is no news day.
+LEAD_SENTENCES = 3
+STORY_WINDOW_DAYS = 14
+
+
+def story_time(doc: Doc, index: RecordIndex) -> TimeExpr | None:
+    """The single day the lead sentences report, within STORY_WINDOW_DAYS before the article's date."""
+    reference = index.state.reference.date
+    if not reference:
+        return None
+    ref = dt.date.fromisoformat(reference[:10])
+    for k, sent in enumerate(doc.sents):
+        if k >= LEAD_SENTENCES:
+            break
+        for _, time_expr in index.times_in(sent):
+            if (
+                not time_expr.earliest
+                or time_expr.earliest != time_expr.latest
+                or len(time_expr.earliest) != 10
+            ):
+                continue
+            day = dt.date.fromisoformat(time_expr.earliest)
+            if dt.timedelta(0) <= ref - day <= dt.timedelta(days=STORY_WINDOW_DAYS):
+                return time_expr
+    return None
+
+
+# Adverbs that make a past act a habit or a background fact, no act of the news day.
+HABITUAL = frozenset(
+    {
+        "repeatedly",
+        "often",
+        "always",
+        "long",
+        "frequently",
+        "regularly",
+        "previously",
+        "once",
+        "already",
+        "never",
+    }
+)
+
+
+def _reported_act(tok: Token) -> bool:
+    """A main-clause verb in the simple past ("rejected"), not marked as a habit ("repeatedly");
+    the present perfect ("has called on") mostly states a standing position, so it is left out."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("ROOT", "conj") or tok.tag_ != "VBD":
+        return False
+    return not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL for c in tok.children)
+
+
 def extract_events(
     doc: Doc, lexicon: Lexicon, index: RecordIndex, model: MentionModel | None = None, first_id: int = 1
 ) -> list[Event]:
@@ -108,6 +164,7 @@ def extract_events(
     the lemma classes or ``other``. Both are kept only when anchored (:func:`_is_specific`).
     """
     dateline = dateline_place(doc, index)
+    story = story_time(doc, index)
     learned = (
         {m.token.i: m for m in mentions(doc, model, lexicon.class_nominals, RECORD_POS)}
         if model is not None
@@ -132,6 +189,13 @@ def extract_events(
             m.time = clause_time(index, m.trigger, inherit=True)
             m.polarity, m.modality = polarity_modality(m.trigger, lexicon.modality)
             if _is_specific(m, own_time(index, m.trigger)):
+                if (
+                    m.time is None
+                    and story is not None
+                    and _reported_act(m.trigger)
+                    and m.modality == "actual"
+                ):
+                    m.time = story
                 kept.append(m)
         for m in merge(kept):
             if m.place is None and dateline is not None and sent.start_char <= dateline[1]:
