@@ -337,3 +337,14 @@ def test_a_century_gives_no_year_to_a_day() -> None:
 )
 def test_partial_or_bad_reference_dates_do_not_break_resolution(given: str, value: str) -> None:
     assert only("It rained yesterday.", "yesterday", ref=given).value == value
+
+
+def test_a_future_act_does_not_take_a_past_year_from_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    import newsgraph
+
+    future = "Ruta Valas, who entered parliament in 2016, will present her programme by June 20."
+    past = "In 2016 the party won the election, and on June 20 it formed a government."
+    (_, june) = newsgraph.analyze(future, nlp=nlp, reference_date="2025-06-10").times
+    assert june.earliest == "2025-06-20"
+    (_, june_then) = newsgraph.analyze(past, nlp=nlp, reference_date="2025-06-10").times
+    assert june_then.earliest == "2016-06-20"  # a past act still reads the year of its sentence

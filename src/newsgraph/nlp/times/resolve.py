@@ -114,6 +114,11 @@ def _choose_anchor(
     if r.policy == "discourse":
         return from_last or from_ref
     if near is not None and from_last is not None:
+        # "who entered parliament in 2016, will present it by June 20": a future act does not
+        # take the year of a time already past; the document's date anchors it.
+        past = near.latest is not None and reference is not None and near.latest < reference
+        if tense == "future" and from_ref is not None and past:
+            return from_ref
         return from_last
     if last is not None and last[0].unit in _TOO_COARSE_TO_DATE_A_DAY:
         return from_ref
