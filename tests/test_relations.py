@@ -187,3 +187,22 @@ def test_relation_from_an_entity_title() -> None:
     found = list(title_relations(doc, [ana, party], load_relation_lexicon()))
     assert [(s, p, o) for s, p, o, _ in found] == [("e1", "leads", "e2")]
     assert "leader of the Blue Party" in found[0][3].text
+
+
+def test_descriptions_refer_back_only_where_they_can(nlp) -> None:  # type: ignore[no-untyped-def]
+    import newsgraph
+
+    text = (
+        "Gems were stolen from Harbour Diamonds on Sunday, police said.\n\n"
+        "Investigators found the car on Monday. It had been burned near a canal. "
+        "Officers searched two flats. They found tools and gloves.\n\n"
+        "The dealer's owner, Pieter Vos, said the stones were insured.\n\n"
+        "Nordholm Security said the attack was planned. The embassy said it rejected the claims."
+    )
+    analysis = newsgraph.analyze(text, nlp=nlp, reference_date="2025-09-19")
+    names = {e.id: e.name for e in analysis.entities}
+    triples = {(names[r.subject], r.predicate, names[r.object]) for r in analysis.relations}
+    # "the dealer" is the one company of the story, named paragraphs before
+    assert ("Pieter Vos", "owns", "Harbour Diamonds") in triples
+    # "the embassy" was never named: it is nobody the article named, least of all the security firm
+    assert not any(s == "Nordholm Security" and p == "reject" for s, p, _ in triples)

@@ -40,6 +40,13 @@ def state_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def named_only() -> frozenset[str]:
+    """Institution nouns that refer back only to an organisation named with them ("the embassy")."""
+    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
+    return frozenset(str(w).lower() for w in raw.get("named_only", []))
+
+
+@functools.lru_cache(maxsize=1)
 def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
     """(pronoun → entity types, description noun → entity types, institution nouns), loaded once."""
     raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
@@ -177,7 +184,14 @@ class RecordIndex:
                 # "company spokesman X", "club chairman Y": the company the article is about,
                 # i.e. the most mentioned one so far, not merely the last one named
                 return self._most_mentioned(tok, descriptions[noun])
-            return self._antecedent(tok, descriptions[noun])
+            if noun in named_only():
+                return None  # "the embassy" is the one the article named, or none we know
+            found = self._antecedent(tok, descriptions[noun])
+            if found is None and noun not in institutions and descriptions[noun] == {"ORG"}:
+                # "the dealer's owner" paragraphs after the dealer was named: still the one
+                # company the article is about (an institution, "the court", must be named nearby)
+                return self._most_mentioned(tok, frozenset({"ORG"}))
+            return found
         return None
 
     def _most_mentioned(self, tok: Token, types: frozenset[str]) -> str | None:
