@@ -206,3 +206,13 @@ def test_descriptions_refer_back_only_where_they_can(nlp) -> None:  # type: igno
     assert ("Pieter Vos", "owns", "Harbour Diamonds") in triples
     # "the embassy" was never named: it is nobody the article named, least of all the security firm
     assert not any(s == "Nordholm Security" and p == "reject" for s, p, _ in triples)
+
+
+def test_an_unnamed_object_passes_on_whom_the_act_reached(nlp) -> None:  # type: ignore[no-untyped-def]
+    import newsgraph
+
+    text = "On Monday, Stichting Patientdata Veilig filed a complaint against Corvana Health with the data regulator."
+    analysis = newsgraph.analyze(text, nlp=nlp, reference_date="2026-02-10")
+    names = {e.id: e.name for e in analysis.entities}
+    triples = {(names[r.subject], r.predicate, names[r.object]) for r in analysis.relations}
+    assert ("Stichting Patientdata Veilig", "file", "Corvana Health") in triples

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Event, Span
 from newsgraph.nlp.events.lexicon import Lexicon
 from newsgraph.nlp.events.syntax import governors
-from newsgraph.nlp.state import body_text
+from newsgraph.nlp.state import body_text, get_state
 
 # Roles whose entity is on the receiving end of the agent's act.
 OBJECT_ROLES = frozenset({"patient", "target", "beneficiary", "partner"})
@@ -53,6 +53,28 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
     return span.root if span is not None else None
 
 
+# Prepositions on an unnamed object that name whom the act reached: "cut its deliveries to X",
+# "filed a complaint against X".
+RECIPIENT_PREPS = frozenset({"to", "against"})
+RECIPIENT_TYPES = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+
+
+def _recipients(doc: Doc, trigger: Token) -> list[str]:
+    """Entities named by a "to"/"against" phrase on the verb's unnamed direct object."""
+    state = get_state(doc)
+    out: list[str] = []
+    for obj in trigger.children:
+        if obj.dep_ != "dobj" or obj.ent_type_ or state.entity_at(obj.idx, obj.idx + len(obj.text)):
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                for pobj in prep.children:
+                    entity = state.entity_at(pobj.idx, pobj.idx + len(pobj.text)) if pobj.dep_ == "pobj" else None
+                    if entity is not None and entity.type in RECIPIENT_TYPES and entity.id not in out:
+                        out.append(entity.id)
+    return out
+
+
 def event_relations(
     doc: Doc, events: Iterable[Event], lexicon: Lexicon, known: Collection[str] = ()
 ) -> Iterator[tuple[str, str, str, Event, Span]]:
@@ -67,10 +89,14 @@ def event_relations(
             continue
         agents = [p.entity for p in ev.participants if p.role == "agent"]
         others = [p.entity for p in ev.participants if p.role in OBJECT_ROLES]
-        if not agents or not others:
+        if not agents:
             continue
         tok = trigger_token(doc, ev)
         if tok is None:
+            continue
+        if not others:
+            others = [e for e in _recipients(doc, tok) if e not in agents]
+        if not others:
             continue
         predicate = lexicon.lemma(tok)
         if tok.pos_ in ("VERB", "AUX") and predicate in known:
