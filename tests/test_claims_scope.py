@@ -99,3 +99,14 @@ def test_short_evaluation_is_opinion(nlp: Language, text: str) -> None:
 )
 def test_checkable_short_sentence_is_not_opinion(nlp: Language, text: str) -> None:
     assert _status(nlp, text) != "opinion"
+
+
+def test_a_hedge_in_a_clause_that_dates_the_act_leaves_it_asserted(nlp) -> None:  # type: ignore[no-untyped-def]
+    import newsgraph
+
+    text = (
+        "The ministry summoned the ambassador on Tuesday after a security firm accused a hacking group "
+        "of breaking into its network. Brightline alleges that its former engineer took the source code."
+    )
+    claims = newsgraph.analyze(text, nlp=nlp, reference_date="2025-06-17").claims
+    assert [c.status for c in claims] == ["asserted", "attributed"]

@@ -87,6 +87,8 @@ _SOURCE_SUFFIXES = (
 EVALUATION_MAX_WORDS = 8
 # Clause relations that attach a clause to a noun rather than to the main assertion.
 _ADNOMINAL = frozenset({"relcl", "acl"})
+# Subordinators of clauses that date or explain the main act ("after X accused Y", "since it may").
+_TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "until", "once", "while", "as"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # Dependency labels of a predicate: the sentence's root, or the complement of a copula.
 _PREDICATE_DEPS = frozenset({"ROOT", "attr", "acomp", "oprd"})
@@ -168,8 +170,17 @@ def scopes_over_sentence(tok: Token) -> bool:
             return False
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and _own_subject(cur) and not _has_figure(cur):
             return False
+        if _temporal_clause(cur):
+            return False  # "the ministry summoned the envoy after a firm accused ...": summoned stands
         cur = cur.head
     return True
+
+
+def _temporal_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause that only says when or why the main act happened."""
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in tok.children)
+    return tok.dep_ == "pcomp" and tok.head.lower_ in _TEMPORAL_MARKS
 
 
 def _negated(tok: Token) -> bool:
