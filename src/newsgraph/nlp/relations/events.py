@@ -69,7 +69,9 @@ def _recipients(doc: Doc, trigger: Token) -> list[str]:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
                 for pobj in prep.children:
-                    entity = state.entity_at(pobj.idx, pobj.idx + len(pobj.text)) if pobj.dep_ == "pobj" else None
+                    entity = (
+                        state.entity_at(pobj.idx, pobj.idx + len(pobj.text)) if pobj.dep_ == "pobj" else None
+                    )
                     if entity is not None and entity.type in RECIPIENT_TYPES and entity.id not in out:
                         out.append(entity.id)
     return out
