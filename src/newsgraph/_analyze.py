@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import os
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -17,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph._parts import PART_CHARS, merge, split_points
-from newsgraph.errors import AnalysisError, AnalysisTimeout, ConfigError, NewsgraphError
+from newsgraph.errors import AnalysisError, AnalysisTimeout, NewsgraphError
 from newsgraph.ingest import RawDocument, SourceItem
 from newsgraph.ingest.loader import load
+from newsgraph.ingest.settings import settings
 from newsgraph.model import Analysis, Document, ReferenceDate
 from newsgraph.nlp.defuse import defuse
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
@@ -103,22 +103,9 @@ def analyze_raw(
     return merge(parts, [start for start, _ in spans], whole)
 
 
-# Seconds one document (or one part of a long one) may spend in the pipeline before it fails
-# with a clear reason; generous, since an ordinary article takes well under a second.
-DEFAULT_TIME_BUDGET = 60.0
-
-
 def time_budget() -> float:
-    raw = os.environ.get("NEWSGRAPH_TIME_BUDGET", "").strip()
-    if not raw:
-        return DEFAULT_TIME_BUDGET
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise ConfigError(f"NEWSGRAPH_TIME_BUDGET={raw!r} is not a number of seconds; e.g. 60") from exc
-    if value <= 0:
-        raise ConfigError(f"NEWSGRAPH_TIME_BUDGET={raw!r} must be positive")
-    return value
+    """Seconds one document (or one part of a long one) may spend in the pipeline."""
+    return settings().time_budget
 
 
 def _run(nlp: Language, doc: Doc, budget: float, source: str) -> Doc:

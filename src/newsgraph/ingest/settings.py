@@ -1,4 +1,4 @@
-"""Ingest limits: the one place they are defined and read from the environment.
+"""Limits: the one place they are defined and read from the environment.
 
 ``NEWSGRAPH_MAX_BYTES``       largest document accepted (bytes; default 5 MB)
 ``NEWSGRAPH_FETCH_TIMEOUT``   URL connect/read timeout (seconds; default 10)
@@ -7,6 +7,8 @@
                               (seconds; default 30)
 ``NEWSGRAPH_MIN_RATE``        slowest transfer accepted once the grace period is over
                               (bytes per second; default 2048)
+``NEWSGRAPH_TIME_BUDGET``     pipeline time of one document, or one part of a long one
+                              (seconds; default 60)
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ DEFAULT_FETCH_DEADLINE = 30.0
 DEFAULT_MIN_RATE = 2048.0
 # Seconds before the minimum rate is enforced (slow TLS handshakes and first bytes are normal).
 RATE_GRACE = 5.0
+# Generous: an ordinary article takes well under a second in the pipeline.
+DEFAULT_TIME_BUDGET = 60.0
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class IngestSettings:
     max_redirects: int = DEFAULT_MAX_REDIRECTS
     fetch_deadline: float = DEFAULT_FETCH_DEADLINE
     min_rate: float = DEFAULT_MIN_RATE
+    time_budget: float = DEFAULT_TIME_BUDGET
 
 
 def _number(name: str, default: float, *, integer: bool) -> float:
@@ -60,4 +65,5 @@ def settings() -> IngestSettings:
         max_redirects=int(_number("NEWSGRAPH_MAX_REDIRECTS", DEFAULT_MAX_REDIRECTS, integer=True)),
         fetch_deadline=_number("NEWSGRAPH_FETCH_DEADLINE", DEFAULT_FETCH_DEADLINE, integer=False),
         min_rate=_number("NEWSGRAPH_MIN_RATE", DEFAULT_MIN_RATE, integer=False),
+        time_budget=_number("NEWSGRAPH_TIME_BUDGET", DEFAULT_TIME_BUDGET, integer=False),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,26 +34,34 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @functools.lru_cache(maxsize=1)
+def _anaphora_file() -> dict[str, Any]:
+    """``resources/events/anaphora.yaml``, read and checked once for every list below."""
+    return load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _anaphora_file().get(key, []))
+
+
+@functools.lru_cache(maxsize=1)
 def state_nouns() -> frozenset[str]:
     """Nouns that with a nationality name the state: "the British government" is the United Kingdom."""
-    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
-    return frozenset(str(w).lower() for w in raw.get("state_nouns", []))
+    return _words("state_nouns")
 
 
 @functools.lru_cache(maxsize=1)
 def named_only() -> frozenset[str]:
     """Institution nouns that refer back only to an organisation named with them ("the embassy")."""
-    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
-    return frozenset(str(w).lower() for w in raw.get("named_only", []))
+    return _words("named_only")
 
 
 @functools.lru_cache(maxsize=1)
 def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
     """(pronoun → entity types, description noun → entity types, institution nouns), loaded once."""
-    raw = load_yaml(ANAPHORA_FILE, required_keys=("source", "pronouns", "descriptions", "named_like"))
+    raw = _anaphora_file()
     pron = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["pronouns"].items()}
     desc = {str(k).lower(): frozenset(map(str, v)) for k, v in raw["descriptions"].items()}
-    return pron, desc, frozenset(str(w).lower() for w in raw["named_like"])
+    return pron, desc, _words("named_like")
 
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
