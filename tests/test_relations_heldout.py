@@ -84,3 +84,31 @@ def test_a_persons_lawyer_is_no_member_of_the_person(nlp: Language) -> None:
 def test_sanctions_list_attached_to_the_object_phrase(nlp: Language) -> None:
     text = "The Treasury added Sovcomflot and three of its tankers to its sanctions list in May."
     assert ("Treasury", "sanctions", "Sovcomflot") in _triples(nlp, text)
+
+
+def test_nationality_and_institution_noun_is_an_actor(nlp: Language) -> None:
+    state = get_state(nlp("The suspect was detained by Spanish police in Valencia on Friday."))
+    assert "Spanish police" in {e.name for e in state.entities}
+    assert "Spanish" not in {e.name for e in state.entities}  # the nationality modifies the police
+    found = _triples(nlp, "The suspect, a chemist identified as Lars Brekke, was detained by Spanish police.")
+    assert ("Spanish police", "detain", "Lars Brekke") in found
+
+
+def test_institution_phrase_needs_its_head_and_no_possessive(nlp: Language) -> None:
+    names = {
+        e.name for e in get_state(nlp("Norway's parliament met as Spanish police officers watched.")).entities
+    }
+    assert "Norway's parliament" not in names  # the country's own organ stays the country
+    assert "Spanish police" not in names  # "police officers" are people, not the institution
+
+
+def test_business_description_skips_public_bodies(nlp: Language) -> None:
+    text = (
+        "Vandermeer Diamonds, a diamond dealer in Brussels, reported the theft on Monday. The Brussels "
+        "prosecutor's office opened a "
+        "case, and the Brussels prosecutor's office asked for witnesses. The dealer's owner, Ida Kessler, "
+        "said the stones were insured."
+    )
+    found = _triples(nlp, text)
+    assert ("Ida Kessler", "owns", "Vandermeer Diamonds") in found
+    assert not any(o == "Brussels prosecutor's office" and p == "owns" for _, p, o in found)

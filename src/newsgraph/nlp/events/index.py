@@ -67,6 +67,8 @@ def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], fr
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 PLURAL_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
+# Participles that give a common noun its name: "a man identified as X", "a group known as Y".
+NAMING_VERBS = frozenset({"identify", "name", "know", "call", "describe", "list", "register"})
 # Heads of partitive phrases: "part of X", "a stake in"-free shares of a whole.
 PARTITIVES = frozenset(
     {"part", "half", "most", "some", "much", "share", "portion", "rest", "bulk", "all", "many", "each"}
@@ -189,26 +191,38 @@ class RecordIndex:
             named = self._named_like(tok) if noun in institutions else None
             if named:
                 return named
+            # a business word ("the dealer", "company spokesman") never stands for a body named
+            # by an institution noun ("Antwerp prosecutor's office", "Dutch police")
+            public = noun in institutions
             if tok.dep_ == "compound":
                 # "company spokesman X", "club chairman Y": the company the article is about,
                 # i.e. the most mentioned one so far, not merely the last one named
-                return self._most_mentioned(tok, descriptions[noun])
+                return self._most_mentioned(tok, descriptions[noun], institutions=public)
             if noun in named_only():
                 return None  # "the embassy" is the one the article named, or none we know
-            found = self._antecedent(tok, descriptions[noun])
+            found = self._antecedent(tok, descriptions[noun], institutions=public)
             if found is None and noun not in institutions and descriptions[noun] == {"ORG"}:
                 # "the dealer's owner" paragraphs after the dealer was named: still the one
                 # company the article is about (an institution, "the court", must be named nearby)
-                return self._most_mentioned(tok, frozenset({"ORG"}))
+                return self._most_mentioned(tok, frozenset({"ORG"}), institutions=False)
             return found
         return None
 
-    def _most_mentioned(self, tok: Token, types: frozenset[str]) -> str | None:
+    def _most_mentioned(self, tok: Token, types: frozenset[str], *, institutions: bool = True) -> str | None:
+        """The entity of a wanted type mentioned most before ``tok``; without ``institutions``,
+        bodies whose names hold an institution noun ("... Office", "... police") are left out."""
         counts: dict[str, int] = {}
         for i, eid, etype, _ in self.other_mentions:
+            if not institutions and self._institution(eid):
+                continue
             if i < tok.i and etype in types:
                 counts[eid] = counts.get(eid, 0) + 1
         return max(counts, key=lambda e: counts[e]) if counts else None
+
+    def _institution(self, eid: str) -> bool:
+        """Whether an entity's name holds an institution noun ("... Office", "Dutch police")."""
+        _, _, institution_nouns = anaphora()
+        return bool(institution_nouns & set(self.entity_records[eid].name.lower().split()))
 
     def _named_like(self, tok: Token) -> str | None:
         """The latest organisation whose own name has the description's noun ("the department"
@@ -223,7 +237,7 @@ class RecordIndex:
                     best = eid
         return best
 
-    def _antecedent(self, tok: Token, types: frozenset[str]) -> str | None:
+    def _antecedent(self, tok: Token, types: frozenset[str], *, institutions: bool = True) -> str | None:
         """The named entity of a wanted type an anaphor refers back to: in this sentence, else the
         previous one, the latest subject (or a subject's owner), else the latest mention; None
         when none fits.
@@ -240,6 +254,8 @@ class RecordIndex:
         if tok.lower_ in PLURAL_PRONOUNS and self._plural_noun_before(tok, here_start):
             return None  # "people were told they were imagining it": "they" are the people
         window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
+        if not institutions:
+            window = [m for m in window if not self._institution(m[1])]
         # An object pronoun or a description cannot be its own clause's subject ("X sued it",
         # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
         own = set() if tok.dep_ == "poss" else self._clause_subjects(tok)
@@ -252,6 +268,27 @@ class RecordIndex:
             subjects = [m for m in group if m[3]]
             if subjects or group:
                 return (subjects or group)[-1][1]
+        return None
+
+    def _named_as(self, tok: Token) -> str | None:
+        """The entity a common noun is named as: "a man identified as X", "a firm known as Y"."""
+        for acl in tok.children:
+            # right after the noun: a participle further on, past a bracket or comma, is the
+            # parser attaching a later aside ("the force that trains militias (known as X)")
+            between = tok.doc[tok.i + 1 : acl.i]
+            if (
+                acl.dep_ == "acl"
+                and acl.lemma_.lower() in NAMING_VERBS
+                and 0 < acl.i - tok.i <= 2
+                and not any(t.is_punct for t in between)
+            ):
+                for prep in acl.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "as":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                eid = self.entity(pobj)
+                                if eid:
+                                    return eid
         return None
 
     def _plural_noun_before(self, tok: Token, start: int) -> bool:
@@ -284,9 +321,12 @@ class RecordIndex:
             return []
         for child in tok.children:
             if child.dep_ == "appos":
-                eid = self.entity(child)
+                eid = self.entity(child) or self._named_as(child)
                 if eid:
                     return [eid]
+        eid = self._named_as(tok)
+        if eid:
+            return [eid]
         if tok.lemma_.lower() in PARTITIVES or tok.text == "%":  # "part of the mission", "22% of X"
             for child in tok.children:
                 if child.dep_ == "prep" and (
