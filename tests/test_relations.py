@@ -151,8 +151,11 @@ def test_identical_triples_keep_the_first_evidence(nlp: Language) -> None:
 
 
 def test_nationality_modifier_is_not_an_actor(nlp: Language) -> None:
-    _, rels = run(nlp, "The Iraqi army led the battle for Basra in March 2008.")
+    # "the Ruritanian ministers" are not Ruritanians acting; "the Iraqi army" is an actor of its own
+    _, rels = run(nlp, "The Ruritanian ministers led the talks on Basra in March 2008.")
     assert rels == []
+    state, rels = run(nlp, "The Iraqi army led the battle for Basra in March 2008.")
+    assert triples(state, rels) == {("Iraqi army", "directs", "Basra")}
 
 
 def test_seed_relations(seed_analysis) -> None:  # type: ignore[no-untyped-def]

@@ -112,3 +112,20 @@ def test_business_description_skips_public_bodies(nlp: Language) -> None:
     found = _triples(nlp, text)
     assert ("Ida Kessler", "owns", "Vandermeer Diamonds") in found
     assert not any(o == "Brussels prosecutor's office" and p == "owns" for _, p, o in found)
+
+
+def test_relational_noun_between_a_possessor_and_a_name(nlp: Language) -> None:
+    found = _triples(nlp, "Harlow Freight said its insurer, Caledon Mutual, would cover the losses.")
+    assert ("Caledon Mutual", "insurer", "Harlow Freight") in found
+    text = "Orlen Textiles makes shirts in Lodz. One of its biggest customers, the German chain Vesta Retail, cut orders on Monday."
+    found = _triples(nlp, text)
+    assert ("Vesta Retail", "customer", "Orlen Textiles") in found
+    # places of places are geography, not a link between actors
+    assert not any(p == "capital" for _, p, _ in _triples(nlp, "Iran's capital, Tehran, was calm."))
+
+
+def test_a_function_chief_does_not_lead_the_company(nlp: Language) -> None:
+    found = _triples(nlp, "Brannock Labs' chief technology officer, Ewa Lind, resigned on Monday.")
+    assert ("Ewa Lind", "leads", "Brannock Labs") not in found
+    found = _triples(nlp, "Brannock Labs' chief executive officer, Ewa Lind, resigned on Monday.")
+    assert ("Ewa Lind", "leads", "Brannock Labs") in found

@@ -75,6 +75,7 @@ def extract_relations(
         )
 
     patterns = Patterns(lexicon, events, index)
+    descriptive: set[tuple[str, str, int]] = set()
     for sent in doc.sents:
         sentence = Span(start=sent.start_char, end=sent.end_char, text=sent.text)
         for tok in sent:
@@ -83,6 +84,8 @@ def extract_relations(
                     continue
                 polarity, modality = polarity_modality(cand.anchor, events.modality)
                 time = clause_time(index, cand.anchor)
+                if cand.descriptive:
+                    descriptive.update((s, o, sent.start_char) for s in cand.subjects for o in cand.objects)
                 for subj in cand.subjects:
                     for obj in cand.objects:
                         add(
@@ -96,7 +99,7 @@ def extract_relations(
                         )
     # Event-derived links come after the lexicon's: a pair already linked in the same sentence
     # keeps the lexicon's predicate ("funds", "leads") and gets no second, vaguer one.
-    linked = {(r.subject, r.object, r.evidence.start) for r in out}
+    linked = {(r.subject, r.object, r.evidence.start) for r in out} - descriptive
     known = lexicon.verbs.keys()
     for subj, predicate, obj, event, evidence in event_relations(doc, index.state.events, events, known):
         if (subj, obj, event.sentence.start) not in linked:

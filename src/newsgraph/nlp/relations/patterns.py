@@ -52,6 +52,11 @@ ORG_NOUNS = frozenset(
      "department", "council", "committee", "court", "union", "alliance", "movement", "militia", "corporation"}
 )  # fmt: skip
 ORG_LOOKBACK_TOKENS = 90
+# "one of its buyers", "some of his advisers": the apposition names one of the group.
+PARTITIVE_HEADS = frozenset({"one", "some", "two", "three", "several", "many", "another"})
+# Actors a relational noun may link ("its insurer, X"); things and dates have other patterns.
+POSSESSED_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ class Candidate:
     predicate: str
     objects: tuple[str, ...]
     anchor: Token
+    # a link read from a description ("its insurer, X") rather than from an act: it does not keep
+    # an event of the same sentence from giving the pair its own link
+    descriptive: bool = False
 
 
 class Patterns:
@@ -107,6 +115,8 @@ class Patterns:
                 yield from self.action_noun(tok, lemma)
             if lemma in self.lex.role_nouns or self._describes_a_person(tok):
                 yield from self.role_noun(tok, lemma)
+            elif lemma not in self.lex.action_nouns:
+                yield from self.possessed_relation(tok, lemma)
         elif tok.pos_ == "PROPN" and tok.lower_ in self.lex.role_nouns and self.index.entity(tok) is None:
             # a capitalised title the tagger took for a name: "Chile's President Gabriel Boric"
             yield from self.role_noun(tok, tok.lower_)
@@ -232,16 +242,22 @@ class Patterns:
     def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
         predicate = self.lex.role_nouns.get(lemma, "member_of")
         prev_tok = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if predicate in ("member_of", "directs") and (
-            any(
-                c.dep_ in ("amod", "compound") and c.lower_ in self.lex.leading_modifiers
-                for c in noun.children
-            )
-            # "Acme chief executive Jane Roe": the parser may hang "chief" on the name instead
-            or (
-                prev_tok is not None
-                and prev_tok.lower_ in self.lex.leading_modifiers
-                and prev_tok.head.i != prev_tok.i
+        if (
+            predicate in ("member_of", "directs")
+            and (
+                any(
+                    c.dep_ in ("amod", "compound")
+                    and c.lower_ in self.lex.leading_modifiers
+                    # "chief executive officer" leads; "chief technology officer" heads one function
+                    and all(t.lower_ in self.lex.leading_modifiers for t in noun.doc[c.i + 1 : noun.i])
+                    for c in noun.children
+                )
+                # "Acme chief executive Jane Roe": the parser may hang "chief" on the name instead
+                or (
+                    prev_tok is not None
+                    and prev_tok.lower_ in self.lex.leading_modifiers
+                    and prev_tok.head.i != prev_tok.i
+                )
             )
         ):
             predicate = "leads"  # "chief executive", "managing director"
@@ -293,7 +309,10 @@ class Patterns:
             # "the agency's director general": the possessive sits on the compound's head
             owners = [noun, noun.head] if noun.dep_ == "compound" else [noun]
             objs = tuple(
-                e for o in owners for c in o.children if c.dep_ == "poss" and (e := self._org_before(c))
+                e
+                for o in owners
+                for c in o.children
+                if c.dep_ == "poss" and (e := self._org_before(c) or self._owner(c))
             )
         if predicate in ORG_ROLES:  # "Trump's lawyer, X" is no membership of a person
             objs = tuple(o for o in objs if self._type(o) != "PERSON")
@@ -336,6 +355,38 @@ class Patterns:
         if parties and orgs:
             yield Candidate(subj, "member_of", parties, noun)
 
+    def possessed_relation(self, noun: Token, lemma: str) -> Iterator[Candidate]:
+        """A relational noun between a possessor and a name in apposition: "its insurer, X",
+        "Y, one of its largest buyers", "his brother, Z". The noun itself is the predicate (X is
+        the insurer of its owner), as an event's trigger is; role nouns have their own pattern."""
+        head = noun
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in PARTITIVE_HEADS
+        ):
+            head = noun.head.head  # "one of its buyers, X": the apposition hangs on "one"
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if not owners:
+            return
+        objs = self._ents(owners, through=False)
+        holders = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos" and head.head.i != head.i:
+            holders.append(head.head)
+        subj = self._ents(holders, through=False)
+        pairs = [
+            (s, o)
+            for s in subj
+            for o in objs
+            if s != o
+            and self._type(s) in POSSESSED_TYPES
+            and self._type(o) in POSSESSED_TYPES
+            # "its capital, Tehran", "Ohio's neighbour, Indiana": places of places are geography
+            and not {self._type(s), self._type(o)} <= PLACE_TYPES
+        ]
+        for s, o in pairs:
+            yield Candidate((s,), lemma, (o,), noun, descriptive=True)
+
     def _describes_a_person(self, noun: Token) -> bool:
         """Whether an unlisted noun describes a named person by an organisation they belong to:
         "X, the KEMRI scientist", "the Acme engineer X". The noun must be in apposition to (or
@@ -375,6 +426,11 @@ class Patterns:
     def _type(self, eid: str) -> str | None:
         record = self.index.entity_records.get(eid)
         return record.type if record else None
+
+    def _owner(self, tok: Token) -> str | None:
+        """An organisation a possessive names or refers back to ("its", "the factory's")."""
+        eid = self.index.entity(tok)
+        return eid if eid is not None and self._type(eid) == "ORG" else None
 
     def _org_before(self, tok: Token) -> str | None:
         """The organisation a definite description stands for ("the company's", "the agency's"):
