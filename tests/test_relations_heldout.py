@@ -129,3 +129,24 @@ def test_a_function_chief_does_not_lead_the_company(nlp: Language) -> None:
     assert ("Ewa Lind", "leads", "Brannock Labs") not in found
     found = _triples(nlp, "Brannock Labs' chief executive officer, Ewa Lind, resigned on Monday.")
     assert ("Ewa Lind", "leads", "Brannock Labs") in found
+
+
+def test_occupation_in_apposition_types_the_person_and_the_employer(nlp: Language) -> None:
+    state = get_state(nlp("Rates will fall, said Ilse Varga, chief economist at Dunmore Capital."))
+    types = {e.name: e.type for e in state.entities}
+    assert types.get("Ilse Varga") == "PERSON" and types.get("Dunmore Capital") == "ORG"
+    found = _triples(nlp, "Rates will fall, said Ilse Varga, chief economist at Dunmore Capital.")
+    # "chief economist" heads economics, not the firm: an employee
+    assert ("Ilse Varga", "member_of", "Dunmore Capital") in found
+
+
+def test_description_named_by_the_end_of_a_name(nlp: Language) -> None:
+    text = (
+        "The Halvard Research Trust gave the grant on Monday. The trust's chair, Edwin Moss, "
+        "praised the team."
+    )
+    assert ("Edwin Moss", "chair", "Halvard Research Trust") in _triples(nlp, text) or (
+        "Edwin Moss",
+        "leads",
+        "Halvard Research Trust",
+    ) in _triples(nlp, text)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.entities.lexicon import lexicon
 from newsgraph.nlp.entities.mentions import Cand
 from newsgraph.nlp.entities.places import is_known_place
 from newsgraph.resources import load_yaml
@@ -105,10 +106,46 @@ def _noun_after(doc: Doc, j: int) -> Token | None:
     return head
 
 
+# Role nouns an organisation can also be described by ("X, a member of NATO", "the leader in
+# chips"): no evidence that the name is a person's.
+_SHARED_ROLES = frozenset({"member", "leader", "head", "chief", "owner", "founder", "ally", "partner"})
+
+
+def _occupation_after_comma(doc: Doc, j: int, roles: frozenset[str]) -> bool:
+    """ "X, chief economist at Y", "X, an energy analyst": an occupation in apposition, so X is a
+    person. Up to four lower-case words after the comma, the last an occupation noun followed by
+    a preposition, a comma or the end of the sentence."""
+    if j >= len(doc) or doc[j].text != ",":
+        return False
+    k = j + 1
+    if k < len(doc) and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    for m in range(k, min(len(doc), k + 4)):
+        tok = doc[m]
+        if not tok.is_lower or tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+        if tok.lemma_.lower() in roles and tok.lemma_.lower() not in _SHARED_ROLES:
+            nxt = doc[m + 1] if m + 1 < len(doc) else None
+            return nxt is None or nxt.lower_ in ("at", "of", "for", "with", ",", ".")
+    return False
+
+
 def mention_evidence(doc: Doc, cand: Cand, lex: ContextLexicon) -> str | None:
     """The type the words around one mention give its name, or None."""
     i, j = cand.i, cand.j
     after = doc[j] if j < len(doc) else None
+    roles = lexicon().title_nouns
+    if _occupation_after_comma(doc, j, roles):
+        return "PERSON"
+    # "an analyst at X", "chief economist at X": X employs people; "Lagos-based X" is based somewhere
+    # (a name that modifies a noun is not the employer: "managers at Tongi police station" work
+    # at a station in Tongi; nor is a known place)
+    modifies = after is not None and after.is_lower and after.pos_ == "NOUN"
+    if i >= 2 and not modifies and not is_known_place(cand.text):
+        if doc[i - 1].lower_ == "at" and doc[i - 2].lemma_.lower() in roles:
+            return "ORG"
+        if doc[i - 1].lower_ == "based" and doc[i - 2].text == "-":
+            return "ORG"
     # "X, the state nuclear operator," / "X is a mining company"
     if after is not None and (after.text == "," or after.lower_ in _COPULAS):
         head = _phrase_head(doc, j + 1, lex)

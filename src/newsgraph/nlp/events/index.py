@@ -206,7 +206,23 @@ class RecordIndex:
                 # company the article is about (an institution, "the court", must be named nearby)
                 return self._most_mentioned(tok, frozenset({"ORG"}), institutions=False)
             return found
+        if tok.pos_ == "NOUN" and _bare_definite(tok):
+            return self._named_by_head(tok)
         return None
+
+    def _named_by_head(self, tok: Token) -> str | None:
+        """An organisation whose name ends with the description's words: "the trust" → "Ardmore
+        Research Trust", "the coast guard" → "Philippine Coast Guard"; the latest one named within
+        a few sentences. Nouns outside the description list get their referent only this way."""
+        words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lower_]
+        floor = max(0, tok.i - NAMED_LIKE_LOOKBACK_TOKENS)
+        best: str | None = None
+        for i, eid, etype, _ in self.other_mentions:
+            if floor <= i < tok.i and etype == "ORG":
+                name = self.entity_records[eid].name.lower().split()
+                if len(name) > len(words) and name[-len(words) :] == words:
+                    best = eid
+        return best
 
     def _most_mentioned(self, tok: Token, types: frozenset[str], *, institutions: bool = True) -> str | None:
         """The entity of a wanted type mentioned most before ``tok``; without ``institutions``,

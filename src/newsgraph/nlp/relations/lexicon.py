@@ -42,6 +42,7 @@ class RelationLexicon:
     role_nouns: dict[str, str]
     compound_roles: frozenset[str]
     leading_modifiers: frozenset[str] = frozenset()
+    leading_heads: frozenset[str] = frozenset()
     owned_roles: frozenset[str] = frozenset()
 
 
@@ -89,5 +90,6 @@ def load_relation_lexicon() -> RelationLexicon:
         role_nouns=_mapping(raw["role_nouns"], "role_nouns"),
         compound_roles=_words(raw["compound_roles"], "compound_roles"),
         leading_modifiers=_words(raw.get("leading_modifiers", []), "leading_modifiers"),
+        leading_heads=_words(raw.get("leading_heads", []), "leading_heads"),
         owned_roles=_words(raw.get("owned_roles", []), "owned_roles"),
     )

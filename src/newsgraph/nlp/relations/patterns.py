@@ -242,8 +242,11 @@ class Patterns:
     def role_noun(self, noun: Token, lemma: str) -> Iterator[Candidate]:
         predicate = self.lex.role_nouns.get(lemma, "member_of")
         prev_tok = noun.doc[noun.i - 1] if noun.i > 0 else None
+        # "chief economist", "chief negotiator": an occupation with "chief" before it heads its
+        # own field, not the organisation; only the generic ranks lead ("chief executive")
         if (
-            predicate in ("member_of", "directs")
+            lemma in self.lex.leading_heads
+            and predicate in ("member_of", "directs")
             and (
                 any(
                     c.dep_ in ("amod", "compound")
