@@ -60,6 +60,12 @@ def _types(nlp: Language, text: str) -> dict[str, str]:
         ("Tankers loaded crude at the Baltic port of Varnholm on Friday.", "Varnholm", "GPE"),
         ("Lithium brines lie beneath the Quenaya salt flat, geologists say.", "Quenaya", "LOC"),
         ("Rain fell on Tarvik, a fishing town in the north, for a week.", "Tarvik", "GPE"),
+        # an occupation in apposition is a person's
+        ("Reporters asked Kowalska, a company spokeswoman, about the delay.", "Kowalska", "PERSON"),
+        ("Prices will rise, said Oduya, chief economist at Marlow Bank.", "Oduya", "PERSON"),
+        # an employer of an occupation, and a company based somewhere
+        ("Prices will rise, said an analyst at Quenby, a broker.", "Quenby", "ORG"),
+        ("Shares of the Oslo-based Varnholt fell.", "Varnholt", "ORG"),
     ],
 )
 def test_context_gives_the_type(nlp: Language, text: str, name: str, expected: str) -> None:
@@ -72,7 +78,6 @@ def test_context_gives_the_type(nlp: Language, text: str, name: str, expected: s
         # the apposition's head is a person ("director"), not the organisation before the possessive
         ("Reporters asked Kowalska, the agency's director, about the delay.", "Kowalska"),
         ("Reporters asked Kowalska, the country's energy minister, about the delay.", "Kowalska"),
-        ("Reporters asked Kowalska, a company spokeswoman, about the delay.", "Kowalska"),
         # a clause, not an apposition
         ("The plant will be sold to Ostrava, the company said on Monday.", "Ostrava"),
         # a town's mayor is no evidence of a company

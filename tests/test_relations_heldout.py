@@ -150,3 +150,26 @@ def test_description_named_by_the_end_of_a_name(nlp: Language) -> None:
         "leads",
         "Halvard Research Trust",
     ) in _triples(nlp, text)
+
+
+def test_state_office_without_its_country_is_the_datelines(nlp: Language) -> None:
+    text = (
+        "OSLO — Norway will buy six patrol ships, Defence Minister Eirik Solberg said on Monday. "
+        "The ships will patrol the Barents Sea, where Norway and Russia share a border."
+    )
+    state = get_state(nlp(text))
+    types = {e.name: e.type for e in state.entities}
+    assert types.get("Eirik Solberg") == "PERSON"
+    assert ("Eirik Solberg", "member_of", "Norway") in _triples(nlp, text)
+    # a former office is no current link, and a country named in the title wins over the dateline
+    assert not any(
+        s == "Eirik Solberg" for s, _, _ in _triples(nlp, text.replace("Defence", "former Defence"))
+    )
+    other = "OSLO — Russia's foreign minister, Pavel Orlov, met Norway's envoy. Norway and Russia talked."
+    assert ("Pavel Orlov", "member_of", "Norway") not in _triples(nlp, other)
+
+
+def test_title_before_a_name_makes_it_a_person(nlp: Language) -> None:
+    state = get_state(nlp("Interior Minister Helena Cardoso criticised the union on Thursday."))
+    assert [(e.name, e.type) for e in state.entities if e.type == "PERSON"] == [("Helena Cardoso", "PERSON")]
+    assert "Interior" not in {e.name for e in state.entities}  # part of the title

@@ -10,10 +10,13 @@ so titles stay short.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entities.lexicon import EntityLexicon
 from newsgraph.nlp.entities.mentions import Cand
+from newsgraph.nlp.entities.places import is_known_place
 from newsgraph.nlp.state import body_text
 
 MAX_TITLE_TOKENS = 9  # longer role phrases are descriptions, not titles; cut back to the head noun
@@ -47,6 +50,35 @@ def prefix_title(
             return f"{owner.text} {text}"
         return text
     return None
+
+
+# A personal name after a title: two or three capitalised words ("Helena Cardoso", "Lee Joon-seo").
+_PERSONAL_NAME = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}$")
+
+
+def titled_people(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> None:
+    """A name written after a capitalised title ("Interior Minister Helena Cardoso") is a person,
+    whatever NER labelled it; a name NER found inside that title ("Interior") is part of it and
+    goes. Names ending like an organisation ("... Holdings") or known places keep their label."""
+    text = body_text(doc)
+    inside: list[Cand] = []
+    for cand in cands:
+        if not cand.titles or not _PERSONAL_NAME.match(cand.text):
+            continue
+        title = cand.titles[-1]
+        if not title[:1].isupper() or title.lower() not in lex.prefix_titles:
+            continue
+        words = cand.text.split()
+        if words[-1] in lex.org_heads or words[-1] in lex.legal_forms or is_known_place(cand.text):
+            continue
+        start = text.rfind(title, 0, cand.start)
+        if start < 0 or text[start + len(title) : cand.start].strip():
+            continue
+        cand.label = "PERSON"
+        inside.extend(c for c in cands if c is not cand and start <= c.start and c.end <= start + len(title))
+    for cand in inside:
+        if cand in cands:
+            cands.remove(cand)
 
 
 def _is_title_noun(tok: Token, lex: EntityLexicon) -> bool:

@@ -24,6 +24,7 @@ from newsgraph.nlp.events.syntax import (
 )
 from newsgraph.nlp.relations.events import event_relations
 from newsgraph.nlp.relations.lexicon import RelationLexicon, load_relation_lexicon
+from newsgraph.nlp.relations.offices import office_relations
 from newsgraph.nlp.relations.patterns import Patterns
 from newsgraph.nlp.relations.titles import title_relations
 from newsgraph.nlp.state import get_state
@@ -115,6 +116,11 @@ def extract_relations(
             )
     for subj, predicate, obj, evidence in title_relations(doc, index.state.entities, lexicon):
         add(subj, predicate, obj, evidence)
+    # an office whose country the text leaves to the reader, only for holders not yet tied to one
+    tied = {r.subject for r in out if r.predicate in ("member_of", "leads")}
+    for subj, predicate, obj, evidence in office_relations(doc, index, lexicon):
+        if subj not in tied:
+            add(subj, predicate, obj, evidence)
     return out
 
 

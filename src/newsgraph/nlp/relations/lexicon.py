@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.errors import ResourceError
 from newsgraph.resources import load_yaml
@@ -44,6 +44,7 @@ class RelationLexicon:
     leading_modifiers: frozenset[str] = frozenset()
     leading_heads: frozenset[str] = frozenset()
     owned_roles: frozenset[str] = frozenset()
+    state_offices: dict[str, str] = field(default_factory=dict)
 
 
 def _predicates(raw: object, key: str) -> dict[str, Predicate]:
@@ -92,4 +93,5 @@ def load_relation_lexicon() -> RelationLexicon:
         leading_modifiers=_words(raw.get("leading_modifiers", []), "leading_modifiers"),
         leading_heads=_words(raw.get("leading_heads", []), "leading_heads"),
         owned_roles=_words(raw.get("owned_roles", []), "owned_roles"),
+        state_offices=_mapping(raw.get("state_offices", {}), "state_offices"),
     )

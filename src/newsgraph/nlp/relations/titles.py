@@ -43,12 +43,13 @@ def title_relations(
             )
             if target is None or target == e.id:
                 continue
-            evidence = _evidence(doc, e, title)
+            evidence = title_evidence(doc, e, title)
             if evidence is not None:
                 yield e.id, lexicon.role_nouns[m.group("role")], target, evidence
 
 
-def _evidence(doc: Doc, entity: Entity, title: str) -> Span | None:
+def title_evidence(doc: Doc, entity: Entity, title: str) -> Span | None:
+    """The sentence where ``title`` is written near one of the entity's mentions."""
     text = doc.text
     for mention in entity.mentions:
         lo = max(0, mention.start - EVIDENCE_WINDOW)
