@@ -70,3 +70,14 @@ def test_adding_to_a_sanctions_list_is_a_sanction(nlp: Language) -> None:
         for e in get_state(nlp("Maria added eggs to her shopping list on 3 May 2024.")).events
         if e.type == "sanction"
     ]
+
+
+def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:
+    text = "GDANSK, Poland — A cargo ship sank near the port on 3 March 2025, officials said."
+    doc = nlp(text)
+    assert next(s.text.strip() for s in doc.sents) == "GDANSK, Poland —"
+    lead = [e for e in _events(nlp, text) if e[3] == "2025-03-03"]
+    # the lead's own event keeps the dateline's place
+    assert lead and all((e[2] or "").casefold() == "gdansk" for e in lead)
+    # a body that opens with an ordinary sentence is left alone
+    assert len(list(nlp("NATO - the alliance - met in Oslo on Monday.").sents)) == 1

@@ -65,10 +65,15 @@ def dateline_place(doc: Doc, index: RecordIndex) -> tuple[Place, int] | None:
     span = index.dateline
     if span is None:
         return None
+    # the dateline is a sentence of its own (newsgraph_paragraphs); the lead is the next one
+    k = span.end
+    while k < len(doc) and not doc[k].is_sent_start:
+        k += 1  # past the dash
+    lead = doc[k].sent if k < len(doc) else span.sent
     for tok in span:
         place = index.place(tok)
         if place is not None:
-            return place, span.sent.end_char
+            return place, max(lead.end_char, span.sent.end_char)
     return None
 
 
