@@ -36,14 +36,10 @@ from pathlib import Path
 import yaml
 
 from newsgraph.corpus.names import (
-    initials,
     is_acronym,
     name_key,
     name_words,
-    possessive_tail,
-    skeleton,
 )
-from newsgraph.corpus.unionfind import UnionFind
 from newsgraph.errors import ConfigError
 
 TYPE_GROUPS = {
@@ -146,7 +142,7 @@ def group_key(name: str, group: str) -> str:
     return key
 
 
-def _strict_group(group: str, name: str) -> str:
+def strict_group(group: str, name: str) -> str:
     """The group a name is matched in by its strict key. A small NER model types one organisation
     as PERSON in one article and ORG in the next ("Kataib Hezbollah"); the same name of two or more
     words under both types is far more often that error than a person and a company sharing a
@@ -157,7 +153,7 @@ def _strict_group(group: str, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _alike(a: str, b: str) -> bool:
+def alike(a: str, b: str) -> bool:
     wa, wb = name_words(a), name_words(b)
     if wa == wb:
         return True
@@ -167,7 +163,7 @@ def _alike(a: str, b: str) -> bool:
     )
 
 
-def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Given names ("Saif al-Islam" of "Saif al-Islam Gaddafi") or the surname alone, as written:
     one-word skeletons are too short to tell names apart (Meth/Mahut, Howard/Heyward)."""
     if not short or len(short) >= len(full):
@@ -175,239 +171,45 @@ def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return short == full[: len(short)] or (len(short) == 1 and short[0] == full[-1])
 
 
-class _Linker:
-    def __init__(self, records: list[EntityRecord], overrides: Overrides) -> None:
-        self.records = records
-        self.overrides = overrides
-        self.uf = UnionFind()
-        self.blocked = [(name_key(a), name_key(b)) for a, b in overrides.cannot_link]
-        self.block_keys: dict[int, set[str]] = {}  # root → name keys of its members (only with cannot_link)
-        self.words = [name_words(r.name) for r in records]
-        self._owner_cache: dict[tuple[str, str], dict[int, int]] = {}
-        # Initials of every name, per document: where an acronym is spelled out in its own article.
-        self.initials_in_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, r in enumerate(records):
-            for n in {r.name} | {t for t in [possessive_tail(r.name)] if t}:
-                if ini := initials(n):
-                    self.initials_in_doc[(r.doc_id, ini)].append(i)
-
-    def find(self, i: int) -> int:
-        return self.uf.find(i)
-
-    def _keys_of(self, root: int) -> set[str]:
-        keys = self.block_keys.get(root)
-        if keys is None:
-            keys = {name_key(n) for n in self.records[root].names()}
-        return keys
-
-    def join(self, i: int, j: int, score: float, evidence: str) -> bool:
-        ri, rj = self.find(i), self.find(j)
-        if ri == rj:
-            return False
-        if self.blocked:
-            ki, kj = self._keys_of(ri), self._keys_of(rj)
-            for a, b in self.blocked:
-                if (a in ki and b in kj) or (b in ki and a in kj):
-                    return False
-            root = self.uf.union(ri, rj)
-            self.block_keys.pop(ri, None)
-            self.block_keys.pop(rj, None)
-            self.block_keys[root] = ki | kj
-        else:
-            self.uf.union(ri, rj)
-        joining = j if self.records[j].evidence == "first of its actor" else i
-        self.records[joining].link_score = score
-        self.records[joining].evidence = evidence
-        return True
-
-    def _key_names(self, i: int) -> set[str]:
-        r = self.records[i]
-        names = set(r.names())
-        names |= {t for n in names if (t := possessive_tail(n))}
-        if r.group == "person":  # one word never identifies a person across documents
-            names = {n for n in names if len(name_words(n)) >= 2}
-        # An acronym its own article spells out means that expansion there (step 3), whatever the
-        # same letters mean elsewhere ("KH" is Kata'ib Hizballah in one article, another group in the next).
-        return {n for n in names if not (is_acronym(n) and self._defined_here(i, name_key(n)))}
-
-    def _defined_here(self, i: int, acronym: str) -> bool:
-        r = self.records[i]
-        own = {initials(n) for n in {r.name} | {t for t in [possessive_tail(r.name)] if t}}
-        return acronym in own or bool(self._spelled_out(i, acronym))
-
-    def _spelled_out(self, i: int, acronym: str) -> list[int]:
-        """Records of i's document whose name the acronym spells: same type group first."""
-        r = self.records[i]
-        local = [j for j in self.initials_in_doc.get((r.doc_id, acronym), []) if j != i]
-        same_group = [j for j in local if self.records[j].group == r.group]
-        return same_group or [j for j in local if self.records[j].group in ACRONYM_GROUPS]
-
-    # 1 --------------------------------------------------------------------------------------
-    def same_names(self) -> None:
-        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, r in enumerate(self.records):
-            for n in self._key_names(i):
-                key = group_key(n, r.group)
-                if key:
-                    by_key[(_strict_group(r.group, n), key)].append(i)
-        for (_, key), idx in by_key.items():
-            first = idx[0]
-            for j in idx[1:]:
-                same = name_key(self.records[j].name) == name_key(self.records[first].name)
-                self.join(first, j, SCORE_SAME_NAME if same else SCORE_ALIAS, f"shares the name {key!r}")
-
-    # 2 --------------------------------------------------------------------------------------
-    def spelling_variants(self) -> None:
-        by_skel: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-        for i, r in enumerate(self.records):
-            names = {r.name} | {t for t in [possessive_tail(r.name)] if t}
-            for n in names:
-                words = name_words(n)
-                skel = skeleton(n)
-                if r.group == "person" and len(words) < 2:
-                    continue
-                if len(words) >= 2 or len(skel) >= MIN_SINGLE_SKELETON:
-                    by_skel[(r.group, skel)].append((i, n))
-        for (_, skel), entries in by_skel.items():
-            representatives: list[tuple[int, str]] = []
-            for i, n in entries:
-                match = next(
-                    (
-                        rep
-                        for rep in representatives
-                        if self.find(rep[0]) == self.find(i) or _alike(rep[1], n)
-                    ),
-                    None,
-                )
-                if match is None:
-                    representatives.append((i, n))
-                else:
-                    self.join(
-                        match[0], i, SCORE_SKELETON, f"spelling variant of {match[1]!r} (skeleton {skel!r})"
-                    )
-
-    # 3 --------------------------------------------------------------------------------------
-    def acronyms(self) -> None:
-        corpus: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for (_, ini), idx in self.initials_in_doc.items():
-            for i in idx:
-                corpus[(self.records[i].group, ini)].append(i)
-        for i, r in enumerate(self.records):
-            for n in r.names():
-                if not is_acronym(n):
-                    continue
-                key = name_key(n)
-                local = self._spelled_out(i, key)
-                if local:
-                    for j in local:
-                        self.join(
-                            j, i, SCORE_ACRONYM, f"{n} spells the initials of {self.records[j].name} here"
-                        )
-                    continue
-                # Only when one actor has these initials: counting the acronym's own actor too, since
-                # an earlier join of the same letters may have put it with another expansion.
-                owners = self._owners(corpus, (r.group, key))
-                if len(owners) == 1 and self.find(i) not in owners:
-                    owner = next(iter(owners.values()))
-                    self.join(
-                        owner, i, SCORE_ACRONYM, f"{n} spells the initials of {self.records[owner].name}"
-                    )
-
-    def _owners(self, index: dict[tuple[str, str], list[int]], key: tuple[str, str]) -> dict[int, int]:
-        """The actors (root → one of its records) of the records under ``key``: computed once, then
-        only re-rooted, so a common acronym or surname ("US", "Trump") does not rescan thousands of
-        records at each of its mentions."""
-        cached = self._owner_cache.get(key)
-        records = index.get(key, []) if cached is None else cached.values()
-        owners = {self.find(j): j for j in records}
-        self._owner_cache[key] = owners
-        return owners
-
-    # 4 --------------------------------------------------------------------------------------
-    def short_forms(self) -> None:
-        full_in_doc: dict[str, list[int]] = defaultdict(list)
-        surname_owners: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, r in enumerate(self.records):
-            if r.group == "person" and len(self.words[i]) >= 2:
-                full_in_doc[r.doc_id].append(i)
-                surname_owners[("surname", self.words[i][-1])].append(i)
-        unresolved: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for i, r in enumerate(self.records):
-            if r.group != "person" or not self.words[i]:
-                continue
-            shorts = {w for w in (name_words(n) for n in r.names()) if w}  # "Gaddafi" may be an alias
-            local = {
-                self.find(j): j
-                for j in full_in_doc.get(r.doc_id, [])
-                if self.find(j) != self.find(i) and any(_is_short_form(s, self.words[j]) for s in shorts)
-            }
-            if len(local) == 1:
-                j = next(iter(local.values()))
-                self.join(
-                    j, i, SCORE_SHORT_FORM, f"short form of {self.records[j].name!r} in the same document"
-                )
-                continue
-            if len(self.words[i]) != 1:
-                continue
-            if not local:
-                owners = self._owners(surname_owners, ("surname", self.words[i][0]))
-                if len(owners) == 1 and self.find(i) not in owners:
-                    j = next(iter(owners.values()))
-                    self.join(
-                        j,
-                        i,
-                        SCORE_SURNAME,
-                        f"surname of the only full name with it, {self.records[j].name!r}",
-                    )
-                    continue
-            unresolved[(r.doc_id, name_key(r.name))].append(i)
-        # A bare name that stays ambiguous is one actor per document, joined to no person: "Max" in two
-        # articles is rarely one man, and "Gaddafi" where two Gaddafis are named is neither of them.
-        for (_, key), idx in unresolved.items():
-            for j in idx[1:]:
-                self.join(idx[0], j, SCORE_SAME_NAME, f"the same single name {key!r} in one document")
-
-    # 5 --------------------------------------------------------------------------------------
-    def must_links(self) -> None:
-        index: dict[str, list[int]] = defaultdict(list)
-        for i, r in enumerate(self.records):
-            for n in r.names():
-                index[name_key(n)].append(i)
-        for a, b in self.overrides.must_link:
-            left, right = index.get(name_key(a), []), index.get(name_key(b), [])
-            for i in left[:1]:
-                for j in right:
-                    self.join(i, j, 1.0, f"user must-link {a!r} = {b!r}")
-            for i in left[1:]:
-                self.join(left[0], i, 1.0, f"user must-link {a!r} = {b!r}")
-
-    def clusters(self) -> list[ActorCluster]:
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.records)):
-            groups[self.find(i)].append(i)
-        clusters = []
-        for idx in groups.values():
-            members = [self.records[i] for i in idx]
-            name = _canonical_name(members)
-            typ: Counter[str] = Counter()
-            for m in members:
-                typ[m.type] += max(1, m.mentions)
-            kind = typ.most_common(1)[0][0]
-            actor_id = "A" + hashlib.sha1(f"{kind}:{name_key(name)}".encode()).hexdigest()[:10]
-            clusters.append(ActorCluster(actor_id=actor_id, name=name, type=kind, members=members))
-        clusters.sort(key=lambda c: (-len({m.doc_id for m in c.members}), c.name))
-        return _unique_ids(clusters)
-
-
 def resolve_actors(records: list[EntityRecord], overrides: Overrides = Overrides()) -> list[ActorCluster]:
-    """Cluster entity records into actors (see the module docstring for the rules)."""
-    linker = _Linker(records, overrides)
-    linker.same_names()
-    linker.spelling_variants()
-    linker.acronyms()
-    linker.short_forms()
-    linker.must_links()
-    return linker.clusters()
+    """Cluster entity records into actors (see the module docstring for the rules), one document
+    at a time in the order the records come, as the corpus store does."""
+    from newsgraph.corpus.actor_linker import link_document
+    from newsgraph.corpus.state import Memory
+
+    state = Memory()
+    by_doc: dict[str, list[EntityRecord]] = {}
+    for r in records:
+        by_doc.setdefault(r.doc_id, []).append(r)
+    actor_of: dict[int, int] = {}
+    for doc_records in by_doc.values():
+        linked = link_document(doc_records, state, overrides)
+        for r, actor in zip(doc_records, linked.actor_of, strict=True):
+            actor_of[id(r)] = actor
+    uf = state.uf("actor")
+    groups: dict[int, list[EntityRecord]] = defaultdict(list)
+    for r in records:
+        groups[uf.find(actor_of[id(r)])].append(r)
+    clusters = [
+        ActorCluster(actor_id=actor_id(kind, name), name=name, type=kind, members=members)
+        for members in groups.values()
+        for name, kind in [describe(members)]
+    ]
+    clusters.sort(key=lambda c: (-len({m.doc_id for m in c.members}), c.name, c.members[0].doc_id))
+    return _unique_ids(clusters)
+
+
+def describe(records: list[EntityRecord]) -> tuple[str, str]:
+    """The canonical name and type of an actor with these members."""
+    typ: Counter[str] = Counter()
+    for m in records:
+        typ[m.type] += max(1, m.mentions)
+    return _canonical_name(records), max(typ, key=lambda t: (typ[t], t))
+
+
+def actor_id(kind: str, name: str) -> str:
+    """The id of an actor: its type and canonical name key (suffixed when two actors share both)."""
+    return "A" + hashlib.sha1(f"{kind}:{name_key(name)}".encode()).hexdigest()[:10]
 
 
 def _canonical_name(records: list[EntityRecord]) -> str:

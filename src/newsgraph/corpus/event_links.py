@@ -11,19 +11,20 @@ times give 0.4, the same place 0.4, a shared participant actor 0.2; ``EVENT_LINK
 to show that, so a contradiction is no veto (a hub participant such as "United States" in a
 crawl's sanctions does not count as shared, see ``HUB_SHARE``): dates up to ``MAX_DATE_DISAGREEMENT_DAYS`` apart
 still link when place and participants agree. Far-apart dates never link (the 2004 and the 2016
-battles for one city are two events). Pairs are only scored inside blocks (type and month, type
-and place, type and map cell), so the pass stays near-linear on large corpora.
+battles for one city are two events). Pairs are only scored inside capped blocks (type and month,
+type and place, type and map cell; :mod:`newsgraph.corpus.event_linker`), so the pass stays linear
+on large corpora.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.corpus.names import name_key
 from newsgraph.corpus.unionfind import UnionFind
@@ -64,7 +65,7 @@ class EventRecord:
     place: str | None
     lat: float | None
     lon: float | None
-    actors: frozenset[str]
+    actors: frozenset[Any]  # actor ids (ints in the store, any hashable in tests)
     position: int = 0  # where the trigger starts in the body: orders mentions inside a document
     span: tuple[dt.date, dt.date] | None = field(init=False, default=None)
 
@@ -117,15 +118,16 @@ def _same_place(a: EventRecord, b: EventRecord) -> bool | None:
     return None
 
 
-def event_link_score(a: EventRecord, b: EventRecord) -> float:
-    """How strongly two event mentions from different documents look like one event (0..1)."""
+def event_link_score(a: EventRecord, b: EventRecord, shared_actor: bool | None = None) -> float:
+    """How strongly two event mentions from different documents look like one event (0..1);
+    ``shared_actor`` when the caller already knows whether they share a (non-hub) participant."""
     if a.type != b.type or not compatible_subtypes(a.type, a.subtype, b.subtype):
         return 0.0
     time_ok, place_ok = _overlap(a, b), _same_place(a, b)
     if time_ok is False and _gap_days(a, b) > MAX_DATE_DISAGREEMENT_DAYS:
         return 0.0
     score = 0.4 * bool(time_ok) + 0.4 * bool(place_ok)
-    if a.actors & b.actors:
+    if shared_actor if shared_actor is not None else a.actors & b.actors:
         score += 0.2
     return round(score, 3)
 
@@ -139,100 +141,54 @@ def _same_document_match(a: EventRecord, b: EventRecord) -> bool:
     )
 
 
-def _months(span: tuple[dt.date, dt.date]) -> Iterator[int]:
+def months(span: tuple[dt.date, dt.date]) -> Iterator[int]:
     first, last = span[0].year * 12 + span[0].month, span[1].year * 12 + span[1].month
     yield from range(first, last + 1)
 
 
-def _blocks(records: list[EventRecord]) -> dict[tuple[object, ...], list[int]]:
-    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for i, r in enumerate(records):
-        if r.span is not None:
-            for month in _months(r.span):
-                blocks[("month", r.type, month)].append(i)
-        if r.place:
-            blocks[("place", r.type, name_key(r.place))].append(i)
-        if r.lat is not None and r.lon is not None:
-            blocks[
-                ("cell", r.type, math.floor(r.lat / CELL_DEGREES), math.floor(r.lon / CELL_DEGREES))
-            ].append(i)
-    return blocks
-
-
-def _without_hubs(records: list[EventRecord]) -> list[EventRecord]:
-    """The records with hub participants (see ``HUB_SHARE``) removed from their actor sets."""
-    events_of_type: Counter[str] = Counter(r.type for r in records)
-    actor_events: Counter[tuple[str, str]] = Counter((r.type, a) for r in records for a in r.actors)
-    hubs = {
-        (typ, actor)
-        for (typ, actor), n in actor_events.items()
-        if n > HUB_MIN_EVENTS and n > HUB_SHARE * events_of_type[typ]
-    }
-    if not hubs:
-        return records
-    return [
-        replace(r, actors=frozenset(a for a in r.actors if (r.type, a) not in hubs))
-        if any((r.type, a) in hubs for a in r.actors)
-        else r
-        for r in records
-    ]
+def chain_in_document(records: list[EventRecord]) -> list[tuple[int, int]]:
+    """The in-document links (earlier, later) of one document's events: each mention joins the
+    nearest earlier mention whose whole story so far agrees with it (an undated mention must not
+    chain two differently dated events together)."""
+    uf = UnionFind()
+    order = sorted(range(len(records)), key=lambda i: records[i].position)
+    story: dict[int, list[int]] = {}  # root → its mentions so far
+    links: list[tuple[int, int]] = []
+    for pos, i in enumerate(order):
+        earlier = next(
+            (
+                j
+                for j in reversed(order[:pos])
+                if all(_same_document_match(records[m], records[i]) for m in story[uf.find(j)])
+            ),
+            None,
+        )
+        if earlier is None:
+            story[i] = [i]
+            continue
+        root = uf.find(earlier)
+        members = story.pop(root)
+        uf.union(root, i)
+        story[uf.find(i)] = [*members, i]
+        links.append((earlier, i))
+    return links
 
 
 def cluster_events(records: list[EventRecord]) -> dict[tuple[str, str], tuple[str, float]]:
-    """(doc_id, event_id) → (cluster id, best link score)."""
-    uf = UnionFind()
-    best: dict[int, float] = defaultdict(float)
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(records):
-        by_doc[r.doc_id].append(i)
-    for idx in by_doc.values():
-        idx.sort(key=lambda i: records[i].position)
-        story: dict[int, list[int]] = {}  # in-document root → its mentions so far
-        for pos, i in enumerate(idx):
-            # The nearest earlier mention whose whole story so far agrees with this one: an undated
-            # mention must not chain two differently dated events together.
-            earlier = next(
-                (
-                    j
-                    for j in reversed(idx[:pos])
-                    if all(_same_document_match(records[m], records[i]) for m in story[uf.find(j)])
-                ),
-                None,
-            )
-            if earlier is None:
-                story[i] = [i]
-                continue
-            root = uf.find(earlier)
-            members = story.pop(root)
-            uf.union(root, i)
-            story[uf.find(i)] = [*members, i]
-            best[i] = max(best[i], SCORE_SAME_DOCUMENT)
-    records = _without_hubs(records)
-    blocks = _blocks(records)
-    cells = {k: v for k, v in blocks.items() if k[0] == "cell"}
-    for key, idx in blocks.items():
-        if key[0] == "cell":  # compare a cell with itself and its neighbours
-            _, typ, y, x = key
-            assert isinstance(y, int) and isinstance(x, int)
-            others = [
-                j
-                for dy in (-1, 0, 1)
-                for dx in (-1, 0, 1)
-                for j in cells.get(("cell", typ, y + dy, x + dx), [])
-            ]
-        else:
-            others = idx
-        for i in idx:
-            for j in others:
-                if j <= i or records[i].doc_id == records[j].doc_id or uf.find(i) == uf.find(j):
-                    continue
-                score = event_link_score(records[i], records[j])
-                if score >= EVENT_LINK_THRESHOLD:
-                    uf.union(i, j)
-                    best[i], best[j] = max(best[i], score), max(best[j], score)
-    out: dict[tuple[str, str], tuple[str, float]] = {}
-    for i, r in enumerate(records):
-        first = records[uf.find(i)]
-        cluster = "V" + hashlib.sha1(f"{first.doc_id}:{first.event_id}".encode()).hexdigest()[:10]
-        out[(r.doc_id, r.event_id)] = (cluster, best[i] or 1.0)
-    return out
+    """(doc_id, event_id) → (cluster id, best link score), resolving one document at a time in the
+    order the records come, as the corpus store does (see :mod:`newsgraph.corpus.event_linker`)."""
+    from newsgraph.corpus.event_linker import EventLinker
+    from newsgraph.corpus.state import Memory
+
+    state = Memory()
+    linker = EventLinker(state)
+    by_doc: dict[str, list[EventRecord]] = defaultdict(list)
+    for r in records:
+        by_doc[r.doc_id].append(r)
+    found: dict[tuple[str, str], tuple[str, float]] = {}
+    for doc_records in by_doc.values():
+        linked = linker.link(doc_records)
+        for r, cluster, score in zip(doc_records, linked.cluster_of, linked.score_of, strict=True):
+            found[(r.doc_id, r.event_id)] = (cluster, score)
+    uf = state.uf("event")
+    return {key: (str(uf.find(cluster)), score) for key, (cluster, score) in found.items()}

@@ -61,6 +61,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE claim_links (
             doc_id VARCHAR, claim_id VARCHAR, group_id VARCHAR, score DOUBLE, PRIMARY KEY (doc_id, claim_id))""",
     ),
+    # 2: the online resolver's memory (corpus/state.py) and the documents it has resolved, so a
+    # new batch is resolved against the earlier ones instead of re-resolving the whole store.
+    (
+        "CREATE TABLE resolve_state (space VARCHAR, key VARCHAR, value VARCHAR)",
+        "CREATE TABLE resolve_merges (kind VARCHAR, old VARCHAR, root VARCHAR)",
+        "CREATE TABLE resolved_documents (doc_id VARCHAR PRIMARY KEY, seq BIGINT)",
+        # The internal, never-renamed id of each entity's actor; actor_links.actor_id is the public
+        # id derived from the actor's canonical name.
+        "CREATE TABLE actor_members (doc_id VARCHAR, entity_id VARCHAR, component BIGINT)",
+        "CREATE TABLE actor_components (component BIGINT, actor_id VARCHAR)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -247,6 +247,11 @@ _TABLES = frozenset(
         "actors",
         "event_links",
         "claim_links",
+        "resolve_state",
+        "resolve_merges",
+        "resolved_documents",
+        "actor_members",
+        "actor_components",
     ]
 )
 
