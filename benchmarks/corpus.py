@@ -6,9 +6,14 @@
    re-running NLP: each copy gets a new document id and source, its dates shifted by up to
    ±5 years, and half of its people and organisations renamed with one of 97 suffixes (so actors
    recur across hundreds of documents, as they do in a crawl). Stored with ``Store.add_many``.
-3. On it: the time of ``resolve()``; the store's size per 1,000 documents; and the median of
-   ``REPEATS`` runs of each query the CLI's ready views issue (``actors``, ``timeline --actor``,
-   ``money``, ``claims --status --min-checkworthy``) and of ``compare()``.
+3. Scaling: the store grows to each of ``SIZES`` documents; at each size a full ``resolve()`` is
+   timed, then the growth exponent is fitted (log time on log size, least squares); into the
+   largest store 1,000 new documents are added and resolved incrementally. Peak RSS and the store
+   size are printed. ``NEWSGRAPH_BENCH_CORPUS_SIZES=2000,4000`` sets other sizes;
+   ``NEWSGRAPH_BENCH_CORPUS_1M=1`` adds 1,000,000 documents (hours).
+4. On the largest store: the store's size per 1,000 documents; and the median of ``REPEATS`` runs
+   of each query the CLI's ready views issue (``actors``, ``timeline --actor``, ``money``,
+   ``claims --status --min-checkworthy``) and of ``compare()``.
 
 ``python -m benchmarks --only corpus`` (no ../shared data needed).
 """
@@ -18,7 +23,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import math
+import os
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -34,7 +42,12 @@ from newsgraph.corpus.store import Store
 from newsgraph.ingest.loader import expand_sources
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-SYNTHETIC_DOCS = 10_000
+SIZES = [
+    int(n) for n in os.environ.get("NEWSGRAPH_BENCH_CORPUS_SIZES", "20000,50000,100000,200000").split(",")
+]
+if os.environ.get("NEWSGRAPH_BENCH_CORPUS_1M") == "1":
+    SIZES.append(1_000_000)
+ADDED_DOCS = 1_000
 REPEATS = 5
 MAX_SHIFT_DAYS = 5 * 365
 SUFFIXES = [
@@ -122,6 +135,29 @@ def _size_mb(store: Store, path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+def _add(store: Store, stream: Iterator[dict[str, Any]], n: int) -> None:
+    """Store the next ``n`` synthetic documents, 500 per transaction (so they get later ingest times)."""
+    batch: list[tuple[dict[str, Any], str | None]] = []
+    for _, data in zip(range(n), stream, strict=False):
+        batch.append((data, data["document"]["source"]))
+        if len(batch) == 500:
+            with store.batch():
+                store.add_many(batch)
+            batch = []
+    if batch:
+        with store.batch():
+            store.add_many(batch)
+
+
+def _exponent(timings: list[tuple[int, float]]) -> float:
+    """The slope of log(time) on log(size): 1 is linear, 2 quadratic."""
+    if len(timings) < 2:
+        return float("nan")
+    xs, ys = [math.log(n) for n, _ in timings], [math.log(t) for _, t in timings]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
 def run(shared: Path) -> dict[str, object]:
     del shared  # the corpus ships in examples/
     work = Path(tempfile.mkdtemp(prefix="ng-bench-corpus-"))
@@ -141,26 +177,29 @@ def run(shared: Path) -> dict[str, object]:
 
     path = work / "synthetic.duckdb"
     with Store(path) as store:
-        started = time.perf_counter()
-        batch: list[tuple[dict[str, Any], str | None]] = []
-        for data in synthetic(analyses, SYNTHETIC_DOCS):
-            batch.append((data, data["document"]["source"]))
-            if len(batch) == 500:
-                with store.batch():
-                    store.add_many(batch)
-                batch = []
-        with store.batch():
-            store.add_many(batch)
-        build_s = time.perf_counter() - started
+        stream = synthetic(analyses, SIZES[-1] + ADDED_DOCS)
+        build_s, timings = 0.0, []
+        for size in SIZES:
+            started = time.perf_counter()
+            _add(store, stream, size - store.count("documents"))
+            build_s += time.perf_counter() - started
+            started = time.perf_counter()
+            resolved = resolve(store, full=True)
+            timings.append((size, time.perf_counter() - started))
+            print(f"  resolve() of {size} docs: {timings[-1][1]:.1f} s", flush=True)
+        exponent = _exponent(timings)
+        _add(store, stream, ADDED_DOCS)
         started = time.perf_counter()
         resolved = resolve(store)
-        resolve_s = time.perf_counter() - started
+        add_s = time.perf_counter() - started
+        resolve_s = timings[-1][1]
         size_mb = _size_mb(store, path)
         queries = {name: _median_s(lambda q=q: store.query(*q)) for name, q in VIEW_QUERIES.items()}
         started = time.perf_counter()
         comparisons = compare(store)
         queries["compare()"] = time.perf_counter() - started
         documents = store.count("documents")
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
     rows = [
         ("ingest (analysis + store), 1 worker", f"{docs_per_s:.2f} docs/s ({summary.stored} docs in {ingest_s:.1f} s)"),
@@ -168,8 +207,12 @@ def run(shared: Path) -> dict[str, object]:
         ("store size, real corpus", f"{real_mb:.1f} MB for {summary.stored} docs"),
         ("synthetic corpus build (add_many)", f"{documents} docs in {build_s:.1f} s"),
         ("store size per 1,000 docs", f"{size_mb / documents * 1000:.1f} MB ({size_mb:.0f} MB for {documents})"),
-        ("resolve()", f"{resolve_s:.1f} s: {resolved.actors} actors from {resolved.entities} entities, "
-                      f"{resolved.event_clusters} event clusters, {resolved.claim_groups} claim groups"),
+        ("resolve() per size", ", ".join(f"{n}: {t:.1f} s" for n, t in timings)),
+        ("growth exponent", f"{exponent:.2f} ({SIZES[0]} to {SIZES[-1]} docs)"),
+        (f"add {ADDED_DOCS} docs, resolve", f"{add_s:.1f} s into {documents - ADDED_DOCS} docs: {resolved.actors} actors "
+         f"from {resolved.entities} entities, {resolved.event_clusters} event clusters, {resolved.claim_groups} claim groups"),
+        ("peak RSS", f"{rss_mb:.0f} MB"),
+        ("store size", f"{size_mb:.0f} MB"),
         *((f"query {name}", f"{seconds * 1000:.0f} ms") for name, seconds in queries.items()),
         ("compare() comparisons", str(len(comparisons))),
     ]  # fmt: skip
@@ -183,6 +226,11 @@ def run(shared: Path) -> dict[str, object]:
         "synthetic_build_s": round(build_s, 1),
         "store_mb_per_1000_docs": round(size_mb / documents * 1000, 2),
         "resolve_s": round(resolve_s, 1),
+        "resolve_s_by_size": {n: round(t, 1) for n, t in timings},
+        "growth_exponent": round(exponent, 3),
+        "add_1000_s": round(add_s, 2),
+        "peak_rss_mb": round(rss_mb),
+        "store_mb": round(size_mb),
         "actors": resolved.actors,
         "event_clusters": resolved.event_clusters,
         "query_ms": {name: round(seconds * 1000, 1) for name, seconds in queries.items()},

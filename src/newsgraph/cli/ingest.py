@@ -143,8 +143,14 @@ def resolve_cmd(
     links: Annotated[
         Path | None, typer.Option("--links", help="YAML file of must_link / cannot_link pairs.")
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Re-resolve every document instead of only the new ones.")
+    ] = False,
 ) -> None:
-    """Recompute actors, event clusters and claim groups across the corpus.
+    """Resolve actors, event clusters and claim groups across the corpus.
+
+    Documents stored since the last run are resolved against the earlier ones; --full replays the
+    whole store (same result), and a changed --links file triggers that by itself.
 
     \b
     Example:
@@ -154,7 +160,7 @@ def resolve_cmd(
 
     store = open_store(db)
     try:
-        summary = resolve(store, Overrides.load(links))
+        summary = resolve(store, Overrides.load(links), full=full)
     except NewsgraphError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
