@@ -81,3 +81,17 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp: Language) -> None:
     assert lead and all((e[2] or "").casefold() == "gdansk" for e in lead)
     # a body that opens with an ordinary sentence is left alone
     assert len(list(nlp("NATO - the alliance - met in Oslo on Monday.").sents)) == 1
+
+
+def test_a_verbs_frame_chooses_its_type(nlp: Language) -> None:
+    # "the ferry overturned" is a disaster; "overturned the ruling" a judgment
+    assert any(
+        e[0] == "disaster"
+        for e in _events(nlp, "A ferry carrying 80 people overturned near Calapan on 4 May 2025.")
+    )
+    assert any(
+        e[0] == "judge" for e in _events(nlp, "The Supreme Court overturned the ruling on 4 May 2025.")
+    )
+    # "operated by a company" runs a ferry; it is no surgery
+    found = _events(nlp, "The ferry, operated by Talisay Lines, sank on 4 May 2025.")
+    assert not any(e[0] == "health" for e in found)

@@ -447,7 +447,7 @@ def general_mention(tok: Token, timeml_class: str, lexicon: Lexicon, index: Reco
         return None
     # A lemma with trigger senses none of which held ("lifted the box", not "lifted sanctions")
     # keeps no type: the senses' constraints are exactly what tells its meanings apart.
-    etype = OTHER_TYPE if lexicon.senses_for(lemma, pos) else lexicon.class_of(lemma)
+    etype = OTHER_TYPE if lexicon.senses_for(lemma, pos) else lexicon.class_of(lemma, tok)
     if etype in FRAME_TYPES or (timeml_class not in OPEN_CLASSES and etype == OTHER_TYPE):
         return None
     sense = Sense(lemma=lemma, pos=pos, type=etype, subtype=lemma)

@@ -88,6 +88,9 @@ class Lexicon:
     classes: dict[str, str] = field(default_factory=dict)
     # "call off" -> "cancel": phrasal verbs named by the predicate they mean
     phrasal: dict[str, str] = field(default_factory=dict)
+    # lemma -> frame ("intransitive", "transitive", "passive") -> the type that frame means:
+    # "the ferry overturned" is a disaster, "overturned the ruling" a judgment
+    frames: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @functools.cached_property
     def class_nominals(self) -> frozenset[str]:
@@ -120,8 +123,14 @@ class Lexicon:
             return lemma + "e"
         return lemma
 
-    def class_of(self, lemma: str) -> str:
-        """The event type of a predicate lemma (``other`` when it is in no class)."""
+    def class_of(self, lemma: str, tok: Token | None = None) -> str:
+        """The event type of a predicate lemma (``other`` when it is in no class); with the
+        trigger token, a verb's frame may choose another ("operated by X" runs, not surgery)."""
+        by_frame = self.frames.get(lemma)
+        if by_frame and tok is not None and tok.pos_ == "VERB":
+            frame = verb_frame(tok)
+            if frame in by_frame:
+                return by_frame[frame]
         return self.classes.get(lemma, OTHER_TYPE)
 
     def senses_for(self, lemma: str, pos: str) -> tuple[Sense, ...]:
@@ -231,6 +240,35 @@ def _load_modality() -> Modality:
     return Modality(**{k: _words(raw, k, MODALITY_FILE) for k in keys})
 
 
+FRAMES = ("intransitive", "transitive", "passive")
+
+
+def verb_frame(tok: Token) -> str:
+    """How a verb takes its arguments: passive ("was operated by"), transitive (a direct object)
+    or intransitive (neither)."""
+    # a participle after a noun with no "by" is not read as passive: the small parser makes "the
+    # ferry overturned near X" a reduced relative as often as a clause
+    deps = {c.dep_ for c in tok.children}
+    if deps & {"nsubjpass", "auxpass", "agent"}:
+        return "passive"
+    return "transitive" if "dobj" in deps else "intransitive"
+
+
+def _load_frames(types: dict[str, EventType]) -> dict[str, dict[str, str]]:
+    raw = load_yaml(CLASSES_FILE, required_keys=("source", "classes")).get("frames", {})
+    if not isinstance(raw, dict):
+        raise ResourceError(f"{CLASSES_FILE}: 'frames' must map lemmas to frames")
+    out: dict[str, dict[str, str]] = {}
+    for lemma, by_frame in raw.items():
+        if not isinstance(by_frame, dict) or not set(by_frame) <= set(FRAMES):
+            raise ResourceError(f"{CLASSES_FILE}: frames.{lemma} must map {FRAMES} to types")
+        for etype in by_frame.values():
+            if etype not in types:
+                raise ResourceError(f"{CLASSES_FILE}: frames.{lemma}: unknown type {etype!r}")
+        out[str(lemma)] = {str(k): str(v) for k, v in by_frame.items()}
+    return out
+
+
 def _load_phrasal() -> dict[str, str]:
     raw = load_yaml(CLASSES_FILE, required_keys=("source", "classes"))
     return _str_map(raw.get("phrasal", {}), CLASSES_FILE)
@@ -262,4 +300,5 @@ def load_lexicon() -> Lexicon:
         modality=_load_modality(),
         classes=_load_classes(types),
         phrasal=_load_phrasal(),
+        frames=_load_frames(types),
     )
