@@ -173,3 +173,13 @@ def test_title_before_a_name_makes_it_a_person(nlp: Language) -> None:
     state = get_state(nlp("Interior Minister Helena Cardoso criticised the union on Thursday."))
     assert [(e.name, e.type) for e in state.entities if e.type == "PERSON"] == [("Helena Cardoso", "PERSON")]
     assert "Interior" not in {e.name for e in state.entities}  # part of the title
+
+
+def test_person_of_an_organisation_and_where_a_firm_is_based(nlp: Language) -> None:
+    assert ("Marta Lindqvist", "member_of", "Nordhavn Securities") in _triples(
+        nlp, "Marta Lindqvist of Nordhavn Securities said rates would fall."
+    )
+    # a place after "of" is where someone is from
+    assert not _triples(nlp, "Marta Lindqvist of Hamburg said rates would fall.")
+    found = _triples(nlp, "The deal is with Brenner Pharma, a Swiss drugmaker based in Basel, the firm said.")
+    assert ("Brenner Pharma", "based_in", "Basel") in found

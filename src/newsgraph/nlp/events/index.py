@@ -212,13 +212,13 @@ class RecordIndex:
 
     def _named_by_head(self, tok: Token) -> str | None:
         """An organisation whose name ends with the description's words: "the trust" → "Ardmore
-        Research Trust", "the coast guard" → "Philippine Coast Guard"; the latest one named within
-        a few sentences. Nouns outside the description list get their referent only this way."""
+        Research Trust", "the coast guard" → "Philippine Coast Guard"; the latest one named
+        anywhere before (the match of the name's own last words is specific enough to reach back
+        paragraphs). Nouns outside the description list get their referent only this way."""
         words = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.lower_]
-        floor = max(0, tok.i - NAMED_LIKE_LOOKBACK_TOKENS)
         best: str | None = None
         for i, eid, etype, _ in self.other_mentions:
-            if floor <= i < tok.i and etype == "ORG":
+            if i < tok.i and etype == "ORG":
                 name = self.entity_records[eid].name.lower().split()
                 if len(name) > len(words) and name[-len(words) :] == words:
                     best = eid

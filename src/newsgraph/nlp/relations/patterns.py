@@ -120,6 +120,49 @@ class Patterns:
         elif tok.pos_ == "PROPN" and tok.lower_ in self.lex.role_nouns and self.index.entity(tok) is None:
             # a capitalised title the tagger took for a name: "Chile's President Gabriel Boric"
             yield from self.role_noun(tok, tok.lower_)
+        elif tok.pos_ == "PROPN":
+            yield from self.person_of(tok)
+        if lemma == "base" and tok.tag_ == "VBN":
+            yield from self.based_in(tok)
+
+    def person_of(self, name: Token) -> Iterator[Candidate]:
+        """ "Piotr Sadowski of Vistula Capital": a person named with an organisation after "of"
+        belongs to it (a place after "of" is where they are from, and is left out)."""
+        person = self.index.entity_at.get(name.i)
+        if person is None or self._type(person) != "PERSON":
+            return
+        orgs = [
+            p
+            for c in name.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        objs = tuple(o for o in self._ents(orgs, through=False) if self._type(o) == "ORG")
+        if objs:
+            yield Candidate((person,), "member_of", objs, name)
+
+    def based_in(self, based: Token) -> Iterator[Candidate]:
+        """ "X, a drugmaker based in Basel", "Acme, which is based in Oslo": where an organisation is
+        based (its headquarters), a place."""
+        places = [
+            p
+            for c in based.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        where = tuple(p for p in self._ents(places, through=False) if self._type(p) in PLACE_TYPES)
+        if not where:
+            return
+        holders = [based.head] if based.dep_ == "acl" else list(subjects(based))
+        if based.dep_ == "relcl" or (based.head.dep_ == "relcl" and based.head is not based):
+            holders += [based.head.head] if based.dep_ == "relcl" else []
+        orgs = tuple(o for o in self._ents(holders, through=False) if self._type(o) == "ORG")
+        if not orgs and based.dep_ == "acl" and based.head.dep_ == "appos":
+            orgs = tuple(o for o in self._ents([based.head.head], through=False) if self._type(o) == "ORG")
+        if orgs:
+            yield Candidate(orgs, "based_in", where, based, descriptive=True)
 
     def verb(self, verb: Token, lemma: str) -> Iterator[Candidate]:
         subj = self._clause_subjects(verb)
