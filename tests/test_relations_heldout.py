@@ -183,3 +183,14 @@ def test_person_of_an_organisation_and_where_a_firm_is_based(nlp: Language) -> N
     assert not _triples(nlp, "Marta Lindqvist of Hamburg said rates would fall.")
     found = _triples(nlp, "The deal is with Brenner Pharma, a Swiss drugmaker based in Basel, the firm said.")
     assert ("Brenner Pharma", "based_in", "Basel") in found
+
+
+def test_a_person_ner_missed_after_a_capitalised_title(nlp: Language) -> None:
+    text = (
+        "The navy's Coastal Command said sailors had seized two boats on Friday. "
+        '"We will stop them," said its spokesman, Lieutenant Colonel Tunde Bakare.'
+    )
+    state = get_state(nlp(text))
+    person = next(e for e in state.entities if e.name == "Tunde Bakare")
+    assert person.type == "PERSON" and "Lieutenant Colonel" in person.titles
+    assert ("Tunde Bakare", "represents", "Coastal Command") in _triples(nlp, text)

@@ -35,7 +35,7 @@ from newsgraph.nlp.entities.mentions import (
 )
 from newsgraph.nlp.entities.merge import Group, cluster, make_groups, mark_people, unique_surnames
 from newsgraph.nlp.entities.places import is_known_place
-from newsgraph.nlp.entities.titles import dependency_titles, prefix_title, titled_people
+from newsgraph.nlp.entities.titles import dependency_titles, prefix_title, titled_names, titled_people
 from newsgraph.nlp.entities.types import cluster_type
 from newsgraph.nlp.state import get_state
 
@@ -87,6 +87,7 @@ def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
         title = prefix_title(doc, cand, by_end, sent_starts[cand.i], lex)
         if title:
             cand.titles.append(title)
+    cands.extend(titled_names(doc, cands, lex))
     titled_people(doc, cands, lex)
 
     relabel_places(doc, cands, is_known_place)

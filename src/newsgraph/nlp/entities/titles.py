@@ -56,6 +56,49 @@ def prefix_title(
 _PERSONAL_NAME = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}$")
 
 
+MAX_TITLE_WORDS = 3  # "Lieutenant Colonel", "Deputy Prime Minister"
+MAX_NAME_WORDS = 3
+
+
+def titled_names(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> list[Cand]:
+    """People NER missed after a capitalised title: "said its spokesman, Lieutenant Colonel Musa
+    Abdulkadir" (two or three capitalised name words, none inside another candidate)."""
+    titles = frozenset(lex.prefix_titles)
+    taken = {i for c in cands for i in range(c.i, c.j)}
+    out: list[Cand] = []
+    i = 0
+    while i < len(doc):
+        end = None
+        for k in range(min(len(doc), i + MAX_TITLE_WORDS), i, -1):
+            span = doc[i:k]
+            if span.text.lower() in titles and all(t.text[:1].isupper() for t in span):
+                end = k
+                break
+        if end is None:
+            i += 1
+            continue
+        j = end
+        while (
+            j < len(doc) and j - end < MAX_NAME_WORDS and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+        ):
+            j += 1
+        words = [t.text for t in doc[end:j]]
+        if (
+            j - end >= 2
+            and not any(k in taken for k in range(end, j))
+            and words[-1] not in lex.org_heads
+            and not is_known_place(" ".join(words))
+        ):
+            cand = Cand(
+                i=end, j=j, start=doc[end].idx, end=doc[j - 1].idx + len(doc[j - 1].text),
+                text=doc[end:j].text, label="PERSON", titles=[doc[i:end].text],
+            )  # fmt: skip
+            out.append(cand)
+            taken.update(range(end, j))
+        i = max(j, i + 1)
+    return out
+
+
 def titled_people(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> None:
     """A name written after a capitalised title ("Interior Minister Helena Cardoso") is a person,
     whatever NER labelled it; a name NER found inside that title ("Interior") is part of it and
