@@ -194,3 +194,10 @@ def test_a_person_ner_missed_after_a_capitalised_title(nlp: Language) -> None:
     person = next(e for e in state.entities if e.name == "Tunde Bakare")
     assert person.type == "PERSON" and "Lieutenant Colonel" in person.titles
     assert ("Tunde Bakare", "represents", "Coastal Command") in _triples(nlp, text)
+
+
+def test_relative_clause_without_that(nlp: Language) -> None:
+    found = _triples(nlp, "Veyra Systems will close Quill Analytics, the small startup it bought last year.")
+    assert ("Veyra Systems", "buy", "Quill Analytics") in found
+    # the pronoun inside the clause is not the startup the clause describes
+    assert not any(s == "Quill Analytics" and p == "buy" for s, p, _ in found)

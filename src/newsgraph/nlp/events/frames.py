@@ -134,6 +134,13 @@ def verb_arguments(verb: Token, lexicon: Lexicon) -> list[tuple[str, Token]]:
         c.dep_ == "dobj" and (c.tag_ in ("WDT", "WP") or c.lower_ in RELATIVE_PRONOUNS) for c in verb.children
     ):
         args.append(("patient", verb.head))  # "a firm that Acme has hired": the firm is hired
+    elif (
+        verb.dep_ == "relcl"
+        and not is_passive(verb)
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children)
+    ):
+        args.append(("patient", verb.head))  # "the startup it bought": a relative with no "that"
     for role, tok in list(args):
         args += [(role, t) for t in included(tok)]
     return args

@@ -275,6 +275,9 @@ class RecordIndex:
         # An object pronoun or a description cannot be its own clause's subject ("X sued it",
         # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
         own = set() if tok.dep_ == "poss" else self._clause_subjects(tok)
+        # "Lumentic, the startup it bought": a pronoun inside a relative clause is not the noun the
+        # clause describes
+        own |= self._described_by_clause(tok)
         window = [m for m in window if m[1] != self.entity_at.get(tok.head.i) and m[1] not in own]
         if not window:
             return None
@@ -285,6 +288,21 @@ class RecordIndex:
             if subjects or group:
                 return (subjects or group)[-1][1]
         return None
+
+    def _described_by_clause(self, tok: Token) -> set[str]:
+        """Entities of the noun a relative clause holding ``tok`` modifies (and its apposition)."""
+        out: set[str] = set()
+        for anc in tok.ancestors:
+            if anc.dep_ == "relcl":
+                noun = anc.head
+                for t in (noun, noun.head if noun.dep_ == "appos" else None):
+                    if t is not None and t.i in self.entity_at:
+                        out.add(self.entity_at[t.i])
+                for child in noun.children:
+                    if child.dep_ == "appos" and child.i in self.entity_at:
+                        out.add(self.entity_at[child.i])
+                break
+        return out
 
     def _named_as(self, tok: Token) -> str | None:
         """The entity a common noun is named as: "a man identified as X", "a firm known as Y"."""
