@@ -201,3 +201,10 @@ def test_relative_clause_without_that(nlp: Language) -> None:
     assert ("Veyra Systems", "buy", "Quill Analytics") in found
     # the pronoun inside the clause is not the startup the clause describes
     assert not any(s == "Quill Analytics" and p == "buy" for s, p, _ in found)
+
+
+def test_staff_at_an_organisation_act_for_it(nlp: Language) -> None:
+    text = "Prosecutors at the Busan District Prosecutors' Office indicted Kim Dae-ho on Friday."
+    assert any(
+        s == "Busan District Prosecutors' Office" and o == "Kim Dae-ho" for s, _, o in _triples(nlp, text)
+    )

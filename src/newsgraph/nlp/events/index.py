@@ -56,6 +56,12 @@ def named_only() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def staff_nouns() -> frozenset[str]:
+    """People who act for the organisation they are "at" or "from" ("prosecutors at X")."""
+    return _words("staff_nouns")
+
+
+@functools.lru_cache(maxsize=1)
 def anaphora() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
     """(pronoun → entity types, description noun → entity types, institution nouns), loaded once."""
     raw = _anaphora_file()
@@ -396,6 +402,15 @@ class RecordIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.entities(pobj)
+        # "prosecutors at the X Office", "investigators from X": staff act for their organisation
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in staff_nouns():
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("at", "from", "with"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            orgs = [e for e in self.entities(pobj) if self.entity_records[e].type == "ORG"]
+                            if orgs:
+                                return orgs
         return []
 
     def _clause_subjects(self, tok: Token) -> set[str]:
