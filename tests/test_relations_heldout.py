@@ -208,3 +208,12 @@ def test_staff_at_an_organisation_act_for_it(nlp: Language) -> None:
     assert any(
         s == "Busan District Prosecutors' Office" and o == "Kim Dae-ho" for s, _, o in _triples(nlp, text)
     )
+
+
+def test_stance_toward_what_another_actor_did(nlp: Language) -> None:
+    found = _triples(
+        nlp, "The Chinese embassy rejected Nordvik Security's accusations as groundless on Monday."
+    )
+    assert ("Chinese embassy", "reject", "Nordvik Security") in found
+    found = _triples(nlp, "Finance Minister Ada Lund welcomed the decision of the Norges Bank on Friday.")
+    assert ("Ada Lund", "welcome", "Norges Bank") in found

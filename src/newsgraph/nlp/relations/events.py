@@ -77,6 +77,27 @@ def _recipients(doc: Doc, trigger: Token) -> list[str]:
     return out
 
 
+# Acts of stance toward what another actor did or said: "X rejected Y's accusations", "X welcomed
+# the decision of Y" are stances toward Y.
+STANCE_TYPES = frozenset({"reject", "disapprove", "support", "accuse"})
+
+
+def _owners_of_object(doc: Doc, trigger: Token) -> list[str]:
+    """Entities that own the verb's unnamed direct object: "Y's plan", "the decision of Y"."""
+    state = get_state(doc)
+    out: list[str] = []
+    for obj in trigger.children:
+        if obj.dep_ != "dobj" or state.entity_at(obj.idx, obj.idx + len(obj.text)):
+            continue
+        owners = [c for c in obj.children if c.dep_ == "poss"]
+        owners += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        for owner in owners:
+            entity = state.entity_at(owner.idx, owner.idx + len(owner.text))
+            if entity is not None and entity.type in RECIPIENT_TYPES and entity.id not in out:
+                out.append(entity.id)
+    return out
+
+
 def event_relations(
     doc: Doc, events: Iterable[Event], lexicon: Lexicon, known: Collection[str] = ()
 ) -> Iterator[tuple[str, str, str, Event, Span]]:
@@ -98,6 +119,8 @@ def event_relations(
             continue
         if not others:
             others = [e for e in _recipients(doc, tok) if e not in agents]
+        if not others and ev.type in STANCE_TYPES:
+            others = [e for e in _owners_of_object(doc, tok) if e not in agents]
         if not others:
             continue
         predicate = lexicon.lemma(tok)
