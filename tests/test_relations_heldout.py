@@ -217,3 +217,14 @@ def test_stance_toward_what_another_actor_did(nlp: Language) -> None:
     assert ("Chinese embassy", "reject", "Nordvik Security") in found
     found = _triples(nlp, "Finance Minister Ada Lund welcomed the decision of the Norges Bank on Friday.")
     assert ("Ada Lund", "welcome", "Norges Bank") in found
+
+
+def test_a_ship_prefix_names_one_vessel(nlp: Language) -> None:
+    text = (
+        "The MV Sea Lantern, operated by Orvik Shipping Ltd., sank on Monday. "
+        "It was not clear why the Sea Lantern had left port."
+    )
+    state = get_state(nlp(text))
+    vessel = next(e for e in state.entities if e.name == "MV Sea Lantern")
+    assert vessel.type == "PRODUCT" and "Sea Lantern" in vessel.aliases
+    assert ("Orvik Shipping Ltd.", "operate", "MV Sea Lantern") in _triples(nlp, text)

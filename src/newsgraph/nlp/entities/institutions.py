@@ -75,3 +75,56 @@ def institution_candidates(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> l
     for cand in absorbed:
         cands.remove(cand)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def vessel_prefixes() -> frozenset[str]:
+    data = load_yaml("entities/institutions.yaml", required_keys=("source", "heads"))
+    return frozenset(str(p) for p in data.get("vessel_prefixes", []))
+
+
+MAX_VESSEL_WORDS = 4
+
+
+def vessel_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Vessels named after a ship prefix: "MV Princess Amihan", "the tanker MT Sea Star". NER
+    splits such names into an organisation ("MV") and a person with a title ("Princess ...");
+    the whole name is one vessel, and the candidates it covers go (in place)."""
+    prefixes = vessel_prefixes()
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.text not in prefixes:
+            continue
+        j = tok.i + 1
+        while (
+            j < len(doc) and j - tok.i <= MAX_VESSEL_WORDS and doc[j].text[:1].isupper() and doc[j].is_alpha
+        ):
+            j += 1
+        if j - tok.i < 2:
+            continue
+        vessel = cand_from_tokens(doc, tok.i, j, "PRODUCT")
+        if any(o.overlaps(vessel) for o in out):
+            continue
+        for cand in [c for c in cands if c.overlaps(vessel)]:
+            cands.remove(cand)
+        out.append(vessel)
+    # "the Princess Amihan" later on: the name without its prefix is the same vessel
+    text = doc.text
+    for vessel in list(out):
+        tail = vessel.text.split(" ", 1)[1]
+        at = text.find(tail, vessel.end)
+        while at >= 0:
+            span = doc.char_span(at, at + len(tail))
+            if span is not None and not any(o.start <= at < o.end for o in out):
+                repeat = cand_from_tokens(doc, span.start, span.end, "PRODUCT")
+                for cand in [c for c in cands if c.overlaps(repeat)]:
+                    cands.remove(cand)
+                out.append(repeat)
+            at = text.find(tail, at + len(tail))
+    return out
+
+
+def is_vessel_name(name: str) -> bool:
+    """Whether ``name`` opens with a ship prefix ("MV Princess Amihan")."""
+    first = name.split(" ", 1)[0]
+    return first in vessel_prefixes() and " " in name

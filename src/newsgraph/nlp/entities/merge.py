@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.entities.institutions import is_vessel_name
 from newsgraph.nlp.entities.lexicon import EntityLexicon, dotless
 from newsgraph.nlp.entities.mentions import Cand, is_acronym
 from newsgraph.nlp.entities.places import is_known_place, is_major_place
@@ -244,6 +245,7 @@ def _join_modifiers(
     doc: Doc, groups: list[Group], index: dict[str, int], uf: _UnionFind, lex: EntityLexicon
 ) -> None:
     """ "Iranian Qods Force" → "Qods Force" (a modifier: the bare name is the canonical one);
+    "MV Princess Amihan" → "Princess Amihan" (a ship prefix: the full name stays canonical);
     "Kansas City Chiefs" → "Chiefs" (a place in the name: the full name stays canonical). When two
     names lead to the same bare name ("Virginia Democrats", "Ohio Democrats"), neither joins it."""
     joins: dict[int, list[tuple[int, bool]]] = {}
@@ -251,7 +253,8 @@ def _join_modifiers(
         if len(g.words) < 2 or g.person or is_known_place(g.name):
             continue
         modifier = _is_modifier(doc, g, lex)
-        cut = 1 if modifier else _place_prefix(g)
+        # a ship prefix ("MV Princess Amihan" → "Princess Amihan") is cut like a place in the name
+        cut = 1 if modifier or is_vessel_name(g.name) else _place_prefix(g)
         if not cut:
             continue
         m = index.get(" ".join(g.words[cut:]).casefold())

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsgraph.nlp.entities.institutions import is_vessel_name
 from newsgraph.nlp.entities.lexicon import EntityLexicon
 from newsgraph.nlp.entities.merge import Group
 from newsgraph.nlp.entities.places import is_known_place, is_major_place
@@ -47,6 +48,9 @@ def cluster_type(groups: list[Group], name: str, lex: EntityLexicon, context: st
     votes: Counter[str] = Counter()
     for g in groups:
         votes.update(g.labels)
+    # "MV Princess Amihan": a ship prefix names a vessel, whatever its abbreviation suggests
+    if any(is_vessel_name(g.name) for g in groups):
+        return "PRODUCT"
     # A legal form ("... Ltd", "... AG") names a company, whatever NER said of its short forms.
     if any(len(g.words) >= 2 and g.words[-1] in lex.legal_forms for g in groups):
         return "ORG"
