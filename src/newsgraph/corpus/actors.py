@@ -213,10 +213,15 @@ def actor_id(kind: str, name: str) -> str:
 
 
 def _canonical_name(records: list[EntityRecord]) -> str:
-    """The most used of the fullest names (most content words, then most mentions)."""
     votes: Counter[str] = Counter()
     for r in records:
         votes[r.name] += max(1, r.mentions)
+    return canonical_name(votes)
+
+
+def canonical_name(votes: Counter[str]) -> str:
+    """The most used of the fullest names (most content words, then most mentions); ``votes``:
+    name → mentions, each record counting at least one."""
     return max(votes, key=lambda n: (0 if is_acronym(n) else len(name_words(n)), votes[n], n))
 
 

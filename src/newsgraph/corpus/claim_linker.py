@@ -9,6 +9,7 @@ one of its rarer words. A word found in ``CLAIM_COMMON_WORD`` claims stops propo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import re
@@ -106,6 +107,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # wire copies repeat a claim's sentence word for word
 def content_words(text: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9$€£%.]+", name_key(text.replace("$", " $ ")))
     return frozenset(w.strip(".") for w in words if w not in _STOPWORDS and len(w.strip(".")) > 1)
@@ -132,6 +134,9 @@ class ClaimLinker:
         self.state = state
         self.groups = state.uf("claim")
         self.actors = state.uf("actor")
+        # ref → its words as a set: a stored claim never changes, and the JSON list it is read
+        # back as would be turned into a set at every comparison.
+        self._words: dict[str, frozenset[str]] = {}
 
     def candidates(self, words: frozenset[str]) -> tuple[Counter[str], int]:
         """Earlier claims sharing a still-rare word of ``words``, with how many such words each
@@ -156,15 +161,23 @@ class ClaimLinker:
                 continue
             actors: frozenset[Any] | None = None
             shared, common = self.candidates(words[i])
-            for ref, _ in heapq.nsmallest(CLAIM_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0])):
-                # Jaccard ≥ 0.5 needs half of this claim's words shared: the rare words it shares
-                # plus all its common words bound that from above.
-                if 2 * (shared[ref] + common) < len(words[i]):
-                    continue
+            # Jaccard ≥ 0.5 needs half of this claim's words shared: the rare words a candidate
+            # shares plus all the common ones bound that from above. The bound only falls with the
+            # count, so dropping the candidates below it before taking the CLAIM_CANDIDATES with
+            # most shared words keeps the same ones as taking them first, at a fraction of the cost.
+            need = (len(words[i]) + 1) // 2 - common
+            likely = [kv for kv in shared.items() if kv[1] >= need] if need > 1 else list(shared.items())
+            if len(likely) > CLAIM_CANDIDATES:
+                likely = heapq.nsmallest(CLAIM_CANDIDATES, likely, key=lambda kv: (-kv[1], kv[0]))
+            else:
+                likely.sort(key=lambda kv: (-kv[1], kv[0]))
+            for ref, _ in likely:
                 other: list[Any] | None = self.state.get("claim.claim", ref)
                 if other is None or self.groups.find(other[0]) == self.groups.find(seeds[i]):
                     continue
-                other_words = frozenset(other[1])
+                other_words = self._words.get(ref)
+                if other_words is None:
+                    other_words = self._words[ref] = frozenset(other[1])
                 union = len(words[i] | other_words)
                 jac = len(words[i] & other_words) / union if union else 0.0
                 if jac < CLAIM_JACCARD:

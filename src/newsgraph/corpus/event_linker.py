@@ -77,10 +77,10 @@ def _entry(r: EventRecord, cluster: str) -> list[Any]:
             sorted(r.actors)]  # fmt: skip
 
 
-def _record(entry: list[Any], actor: Any) -> tuple[str, EventRecord]:
+def _record(entry: list[Any]) -> tuple[str, EventRecord]:
     cluster, doc_id, event_id, typ, subtype, earliest, latest, place, lat, lon, actors = entry
     record = EventRecord(doc_id, event_id, typ, subtype, earliest, latest, place, lat, lon,
-                         frozenset(actor(a) for a in actors))  # fmt: skip
+                         frozenset(actors))  # fmt: skip
     return str(cluster), record
 
 
@@ -91,6 +91,10 @@ class EventLinker:
         self.actors = state.uf("actor")
         self._cache: dict[tuple[str, str], tuple[str, EventRecord]] = {}
 
+    def forget(self) -> None:
+        """Drop the records decoded from the blocks (they are decoded again when read)."""
+        self._cache.clear()
+
     def _actor(self, a: Any) -> Any:
         return self.actors.find(a)
 
@@ -100,8 +104,13 @@ class EventLinker:
         return bool(n > HUB_MIN_EVENTS and n > HUB_SHARE * total)
 
     def _shared(self, a: EventRecord, b: EventRecord) -> bool:
-        """Whether two events share a participant that is not a hub of their type."""
-        return any(not self._is_hub(a.type, x) for x in a.actors & b.actors)
+        """Whether two events share a participant that is not a hub of their type. ``b`` is a
+        stored event whose actor ids are those it was stored with: they are mapped to their
+        current actors here, so a cached record never holds an actor merged away since."""
+        if not a.actors or not b.actors:
+            return False
+        find = self.actors.find
+        return any(not self._is_hub(a.type, x) for x in a.actors & {find(y) for y in b.actors})
 
     def link(self, records: list[EventRecord]) -> DocumentEvents:
         """Link one document's events (any order: they are sorted by position here)."""
@@ -123,13 +132,14 @@ class EventLinker:
                 if not block:
                     continue
                 for entry in block["recent"]:
-                    ref = (str(entry[1]), str(entry[2]))
+                    ref = (entry[1], entry[2])
                     if ref in seen or ref[0] == r.doc_id:
                         continue
                     seen.add(ref)
-                    cluster, other = self._cache.get(ref) or self._cache.setdefault(
-                        ref, _record(entry, self._actor)
-                    )
+                    cached = self._cache.get(ref)
+                    if cached is None:
+                        cached = self._cache[ref] = _record(entry)
+                    cluster, other = cached
                     if self.clusters.find(cluster) == self.clusters.find(seeds[i]):
                         continue
                     score = event_link_score(r, other, self._shared(r, other))

@@ -73,11 +73,13 @@ def skeleton(name: str) -> str:
     return " ".join(_word_skeleton(w) for w in name_words(name))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def initials(name: str) -> str:
     words = name_words(name)
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def possessive_tail(name: str) -> str | None:
     """The named thing after a possessive ("Iran's Quds Force" → "Quds Force"), when it is a name
     of two or more content words; otherwise None."""
@@ -88,6 +90,7 @@ def possessive_tail(name: str) -> str | None:
     return tail if len(name_words(tail)) >= 2 else None
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -28,7 +28,9 @@ from newsgraph.corpus.store import Store
 
 # Spaces read by keys that are only known while resolving (the actor a cannot_link pair is in):
 # a key not loaded yet is read when asked for.
-LAZY_SPACES = frozenset({"actor.blocked"})
+# Event counts are asked for by (type, current actor), which only linking tells: a batch preloads
+# the counts of the actors it can reach and any other is read when asked.
+LAZY_SPACES = frozenset({"actor.blocked", "event.count"})
 
 
 class UnionFind:
@@ -41,7 +43,9 @@ class UnionFind:
 
     def find(self, x: Any) -> Any:
         parent = self.parent
-        root = x
+        root = parent.get(x, x)
+        if root == x:  # the common case, called millions of times: x is a root
+            return x
         while (up := parent.get(root, root)) != root:
             root = up
         while x != root:
@@ -99,18 +103,26 @@ class Memory:
 class StoredState(Memory):
     """State backed by the store: :meth:`load` the keys of a batch, resolve, :meth:`save`."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, complete: bool = False) -> None:
+        """``complete``: the store holds no state (a full replay after clearing it), so every
+        value is the one in memory and nothing is ever read."""
         super().__init__()
         self.store = store
+        self.complete = complete
         self.dirty: dict[str, set[str]] = defaultdict(set)
+        self._read: dict[str, set[str]] = defaultdict(set)  # keys asked of the store, found or not
         _, rows = store.query("SELECT key, value FROM resolve_state WHERE space = 'counter'")
         self._counters.update({str(k): int(v) for k, v in rows})
 
     def load(self, space: str, keys: Iterable[str]) -> None:
         """Read the stored values of ``keys`` (those not read yet) into memory."""
-        wanted = [k for k in set(keys) if k not in self.spaces[space]]
+        if self.complete:
+            return
+        read = self._read[space]
+        wanted = [k for k in set(keys) if k not in read and k not in self.spaces[space]]
         if not wanted:
             return
+        read.update(wanted)
         _, rows = self.store.query(
             "SELECT s.key, s.value FROM resolve_state s JOIN (SELECT unnest(?::VARCHAR[]) AS key) w "
             "USING (key) WHERE s.space = ?",
@@ -128,13 +140,16 @@ class StoredState(Memory):
             values.setdefault(key, json.loads(value))
 
     def get(self, space: str, key: str) -> Any:
-        values = self.spaces[space]
-        if key not in values and space in LAZY_SPACES:
+        value = self.spaces[space].get(key)
+        if value is None and space in LAZY_SPACES and not self.complete and key not in self._read[space]:
             self.load(space, [key])
-        return values.get(key)
+            value = self.spaces[space].get(key)
+        return value
 
     def load_merges(self, kind: str, ids: Iterable[Any]) -> None:
         """Seed the union-find of ``kind`` with the stored roots of ``ids``."""
+        if self.complete:
+            return
         wanted = [str(i) for i in set(ids)]
         if not wanted:
             return
