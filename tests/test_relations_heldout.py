@@ -228,3 +228,9 @@ def test_a_ship_prefix_names_one_vessel(nlp: Language) -> None:
     vessel = next(e for e in state.entities if e.name == "MV Sea Lantern")
     assert vessel.type == "PRODUCT" and "Sea Lantern" in vessel.aliases
     assert ("Orvik Shipping Ltd.", "operate", "MV Sea Lantern") in _triples(nlp, text)
+
+
+def test_recipient_after_an_unnamed_object(nlp: Language) -> None:
+    assert ("Norway", "sell", "Chile") in _triples(nlp, "Norway sold six frigates to Chile in May.")
+    # a movement's "to" is a destination, not a recipient
+    assert not _triples(nlp, "Russia moved troops to the border with Finland in May.")

@@ -57,17 +57,22 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
 # "filed a complaint against X".
 RECIPIENT_PREPS = frozenset({"to", "against"})
 RECIPIENT_TYPES = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+# Types whose "to" names a destination: "sent troops to X" moves them there.
+DESTINATION_TYPES = frozenset({"move", "mobilize", "displace", "retreat", "fight", "assault", "rescue"})
 
 
-def _recipients(doc: Doc, trigger: Token) -> list[str]:
-    """Entities named by a "to"/"against" phrase on the verb's unnamed direct object."""
+def _recipients(doc: Doc, trigger: Token, etype: str = "") -> list[str]:
+    """Entities named by a "to"/"against" phrase on the verb's unnamed direct object, or on the
+    verb itself when it has one ("sold six frigates to Chile", "cut its deliveries to X"); a
+    movement's "to" is where, not whom ("moved troops to X")."""
     state = get_state(doc)
     out: list[str] = []
     for obj in trigger.children:
         if obj.dep_ != "dobj" or obj.ent_type_ or state.entity_at(obj.idx, obj.idx + len(obj.text)):
             continue
-        for prep in obj.children:
-            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+        heads = [obj] if etype in DESTINATION_TYPES else [obj, trigger]
+        for prep in (p for h in heads for p in h.children if h is obj or p.i > obj.i):
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
                 for pobj in prep.children:
                     entity = (
                         state.entity_at(pobj.idx, pobj.idx + len(pobj.text)) if pobj.dep_ == "pobj" else None
@@ -118,7 +123,7 @@ def event_relations(
         if tok is None:
             continue
         if not others:
-            others = [e for e in _recipients(doc, tok) if e not in agents]
+            others = [e for e in _recipients(doc, tok, ev.type) if e not in agents]
         if not others and ev.type in STANCE_TYPES:
             others = [e for e in _owners_of_object(doc, tok) if e not in agents]
         if not others:
