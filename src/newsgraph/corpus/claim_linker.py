@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import heapq
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +128,27 @@ def _ref(doc_id: str, claim_id: str) -> str:
     return f"{doc_id}\x1f{claim_id}"
 
 
+def _best(shared: Counter[str], need: int) -> list[str]:
+    """The ``CLAIM_CANDIDATES`` claims sharing most words (ties by id) among those sharing at
+    least ``need``. Jaccard ≥ 0.5 needs half of a claim's words shared, which the rare words a
+    candidate shares plus all the common ones bound from above; the bound only falls with the
+    count, so dropping the candidates under it first keeps the same ones as ranking them all.
+    Counts are small integers: candidates are bucketed by count and only the buckets taken are
+    sorted (a sentence repeated by a hundred outlets has a hundred candidates of one count)."""
+    by_count: dict[int, list[str]] = defaultdict(list)
+    for ref, n in shared.items():
+        if n >= need:
+            by_count[n].append(ref)
+    out: list[str] = []
+    for n in sorted(by_count, reverse=True):
+        refs = by_count[n]
+        refs.sort()
+        out += refs
+        if len(out) >= CLAIM_CANDIDATES:
+            return out[:CLAIM_CANDIDATES]
+    return out
+
+
 class ClaimLinker:
     def __init__(self, state: State) -> None:
         self.state = state
@@ -166,14 +186,10 @@ class ClaimLinker:
             # count, so dropping the candidates below it before taking the CLAIM_CANDIDATES with
             # most shared words keeps the same ones as taking them first, at a fraction of the cost.
             need = (len(words[i]) + 1) // 2 - common
-            likely = [kv for kv in shared.items() if kv[1] >= need] if need > 1 else list(shared.items())
-            if len(likely) > CLAIM_CANDIDATES:
-                likely = heapq.nsmallest(CLAIM_CANDIDATES, likely, key=lambda kv: (-kv[1], kv[0]))
-            else:
-                likely.sort(key=lambda kv: (-kv[1], kv[0]))
-            for ref, _ in likely:
+            mine = self.groups.find(seeds[i])
+            for ref in _best(shared, need):
                 other: list[Any] | None = self.state.get("claim.claim", ref)
-                if other is None or self.groups.find(other[0]) == self.groups.find(seeds[i]):
+                if other is None or self.groups.find(other[0]) == mine:
                     continue
                 other_words = self._words.get(ref)
                 if other_words is None:
@@ -187,6 +203,7 @@ class ClaimLinker:
                 other_actors = frozenset(self.actors.find(a) for a in other[2])
                 if actors & other_actors or not (actors or other_actors):
                     self.groups.union(other[0], seeds[i])
+                    mine = self.groups.find(seeds[i])
                     best[i] = max(best[i], jac)
         for i, c in enumerate(claims):  # this document's claims join the index
             rich = len(words[i]) >= CLAIM_MIN_WORDS

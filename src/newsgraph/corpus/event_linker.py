@@ -24,11 +24,15 @@ from newsgraph.corpus.event_links import (
     EVENT_LINK_THRESHOLD,
     HUB_MIN_EVENTS,
     HUB_SHARE,
+    MAX_DATE_DISAGREEMENT_DAYS,
     SCORE_SAME_DOCUMENT,
     EventRecord,
     chain_in_document,
-    event_link_score,
+    compatible_subtypes,
+    gap_days,
     months,
+    overlap,
+    same_place,
 )
 from newsgraph.corpus.names import name_key
 from newsgraph.corpus.state import State
@@ -112,6 +116,22 @@ class EventLinker:
         find = self.actors.find
         return any(not self._is_hub(a.type, x) for x in a.actors & {find(y) for y in b.actors})
 
+    def _score(self, r: EventRecord, other: EventRecord) -> float:
+        """``event_link_score(r, other, shared)``, without asking whether they share a participant
+        (the hub counts of every shared actor) when time and place alone keep the pair below
+        the threshold whatever the answer."""
+        if r.type != other.type or not compatible_subtypes(r.type, r.subtype, other.subtype):
+            return 0.0
+        time_ok = overlap(r, other)
+        if time_ok is False and gap_days(r, other) > MAX_DATE_DISAGREEMENT_DAYS:
+            return 0.0
+        score = 0.4 * bool(time_ok) + 0.4 * bool(same_place(r, other))
+        if score + 0.2 < EVENT_LINK_THRESHOLD:
+            return 0.0
+        if self._shared(r, other):
+            score += 0.2
+        return round(score, 3)
+
     def link(self, records: list[EventRecord]) -> DocumentEvents:
         """Link one document's events (any order: they are sorted by position here)."""
         records = [
@@ -125,10 +145,13 @@ class EventLinker:
             self.clusters.union(seeds[i], seeds[j])
             best[j] = max(best[j], SCORE_SAME_DOCUMENT)
         capped: dict[str, int] = {}
+        keys = [block_keys(r) for r in records]
+        find, get, cache = self.clusters.find, self.state.get, self._cache
         for i, r in enumerate(records):
             seen: set[tuple[str, str]] = set()
-            for key in block_keys(r)[1]:
-                block = self.state.get("event.block", key)
+            mine = find(seeds[i])
+            for key in keys[i][1]:
+                block = get("event.block", key)
                 if not block:
                     continue
                 for entry in block["recent"]:
@@ -136,18 +159,19 @@ class EventLinker:
                     if ref in seen or ref[0] == r.doc_id:
                         continue
                     seen.add(ref)
-                    cached = self._cache.get(ref)
+                    cached = cache.get(ref)
                     if cached is None:
-                        cached = self._cache[ref] = _record(entry)
+                        cached = cache[ref] = _record(entry)
                     cluster, other = cached
-                    if self.clusters.find(cluster) == self.clusters.find(seeds[i]):
+                    if find(cluster) == mine:
                         continue
-                    score = event_link_score(r, other, self._shared(r, other))
+                    score = self._score(r, other)
                     if score >= EVENT_LINK_THRESHOLD:
                         self.clusters.union(cluster, seeds[i])
+                        mine = find(seeds[i])
                         best[i] = max(best[i], score)
         for i, r in enumerate(records):  # this document's events join their blocks and the counts
-            for key in block_keys(r)[0]:
+            for key in keys[i][0]:
                 block = self.state.get("event.block", key) or {"n": 0, "recent": []}
                 block["recent"] = [*block["recent"][-(BLOCK_CAP - 1) :], _entry(r, seeds[i])]
                 block["n"] += 1

@@ -90,13 +90,13 @@ def compatible_subtypes(event_type: str, a: str | None, b: str | None) -> bool:
     return a in generic or b in generic
 
 
-def _overlap(a: EventRecord, b: EventRecord) -> bool | None:
+def overlap(a: EventRecord, b: EventRecord) -> bool | None:
     if a.span is None or b.span is None:
         return None
     return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
 
 
-def _gap_days(a: EventRecord, b: EventRecord) -> int:
+def gap_days(a: EventRecord, b: EventRecord) -> int:
     if a.span is None or b.span is None:
         return 0
     return max((b.span[0] - a.span[1]).days, (a.span[0] - b.span[1]).days, 0)
@@ -110,7 +110,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
-def _same_place(a: EventRecord, b: EventRecord) -> bool | None:
+def same_place(a: EventRecord, b: EventRecord) -> bool | None:
     if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
         return km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
     if a.place and b.place:
@@ -123,8 +123,8 @@ def event_link_score(a: EventRecord, b: EventRecord, shared_actor: bool | None =
     ``shared_actor`` when the caller already knows whether they share a (non-hub) participant."""
     if a.type != b.type or not compatible_subtypes(a.type, a.subtype, b.subtype):
         return 0.0
-    time_ok, place_ok = _overlap(a, b), _same_place(a, b)
-    if time_ok is False and _gap_days(a, b) > MAX_DATE_DISAGREEMENT_DAYS:
+    time_ok, place_ok = overlap(a, b), same_place(a, b)
+    if time_ok is False and gap_days(a, b) > MAX_DATE_DISAGREEMENT_DAYS:
         return 0.0
     score = 0.4 * bool(time_ok) + 0.4 * bool(place_ok)
     if shared_actor if shared_actor is not None else a.actors & b.actors:
@@ -136,8 +136,8 @@ def _same_document_match(a: EventRecord, b: EventRecord) -> bool:
     return (
         a.type == b.type
         and compatible_subtypes(a.type, a.subtype, b.subtype)
-        and _overlap(a, b) is not False
-        and _same_place(a, b) is not False
+        and overlap(a, b) is not False
+        and same_place(a, b) is not False
     )
 
 

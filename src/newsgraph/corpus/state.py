@@ -164,13 +164,15 @@ class StoredState(Memory):
             uf.parent[cast(old)] = cast(root)
 
     def put(self, space: str, key: str, value: Any) -> None:
-        super().put(space, key, value)
-        self.dirty[space].add(key)
+        self.spaces[space][key] = value
+        if not self.complete:  # a complete state is written whole (see save)
+            self.dirty[space].add(key)
 
     def save(self) -> None:
         """Write the changed keys, the counters and this batch's merges (inside the caller's batch)."""
         spaces, keys, values = [], [], []
-        for space, changed in self.dirty.items():
+        dirty = {space: set(values) for space, values in self.spaces.items()} if self.complete else self.dirty
+        for space, changed in dirty.items():
             for key in changed:
                 spaces.append(space)
                 keys.append(key)
