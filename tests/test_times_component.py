@@ -72,3 +72,32 @@ def test_a_purpose_infinitive_does_not_make_the_clause_future(nlp: Language) -> 
     assert [t.value for t in _run(nlp, text, "2016-06-15").times] == ["2016-06-14"]
     planned = _run(nlp, "The envoy planned to attend talks on Tuesday.", "2016-06-15").times
     assert [t.value for t in planned] == ["2016-06-21"]
+
+
+def _bounds(state: NgState, text: str) -> tuple[str | None, str | None]:
+    t = next(t for t in state.times if t.text == text)
+    return t.earliest, t.latest
+
+
+def test_later_this_month_runs_from_the_document_date(nlp: Language) -> None:
+    state = _run(nlp, "A first hearing is expected later this month.", "2026-07-09")
+    assert _bounds(state, "later this month") == ("2026-07-09", "2026-07-31")
+
+
+def test_a_range_of_bare_months_runs_forward(nlp: Language) -> None:
+    state = _run(nlp, "Rain that usually falls between October and December failed.", "2025-08-12")
+    earliest, latest = _bounds(state, "between October and December")
+    assert earliest is not None and latest is not None and earliest <= latest
+
+
+def test_a_day_something_is_set_for_is_to_come(nlp: Language) -> None:
+    state = _run(nlp, "The governor declared a day of mourning for Wednesday.", "2026-01-19")
+    assert _bounds(state, "Wednesday") == ("2026-01-21", "2026-01-21")
+    state = _run(nlp, "Police arrested two men for Wednesday's attack.", "2026-01-19")
+    assert _bounds(state, "Wednesday")[0] == "2026-01-14"
+
+
+def test_a_past_act_does_not_take_a_future_year_nearby(nlp: Language) -> None:
+    text = "Inflation should reach its target in the second half of 2027, a year earlier than it had forecast in November."
+    state = _run(nlp, text, "2026-03-05")
+    assert _bounds(state, "November") == ("2025-11-01", "2025-11-30")

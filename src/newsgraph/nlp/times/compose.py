@@ -119,6 +119,18 @@ def _join(a: Reading, b: Reading | None, text: str) -> Reading | None:
             first, last = first_build(anchor), last_build(anchor)
             if first is None or last is None:
                 return None
+            # each end was placed on its own ("October" ahead of an August date, "December" behind
+            # it in a past-tense clause); a range runs forward, so its end follows its start
+            if (
+                last.unit in ("month", "day")
+                and first.earliest
+                and last.latest
+                and last.latest < first.earliest
+            ):
+                assert last.earliest is not None
+                moved = cal.of_unit(last.unit, cal.move(last.earliest, "year", 1))
+                if moved.earliest and moved.earliest >= first.earliest:
+                    last = moved
             return cal.span(first, last)
 
         return Reading(

@@ -29,6 +29,7 @@ _WITHIN_A_YEAR = ("minute", "part", "day", "weekend", "week", "month", "season",
 _HIGH = re.compile(r"\bhigh\s+$", re.IGNORECASE)
 # Before a weekday: the coming one whatever the tense ("could arrive as early as Tuesday").
 _BY_THE_LATEST = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE)
+_FOR_A_DAY = re.compile(r"\bfor\s+$", re.IGNORECASE)
 # Before "the weekend": the coming one whatever the tense ("sold ahead of the weekend").
 _BEFORE_WEEKEND = re.compile(r"\b(?:ahead\s+of|before|until|till|by)\s+$", re.IGNORECASE)
 
@@ -40,7 +41,16 @@ def _weekday(c: Candidate, text: str) -> Reading | None:
     wd = lexicon().weekdays[word.lower()]
     det = c.groups.get("det", "").lower() or None
     part = c.groups.get("part")
-    upcoming = det is None and bool(_BY_THE_LATEST.search(text[max(0, c.start - 20) : c.start]))
+    before = text[max(0, c.start - 20) : c.start]
+    upcoming = (
+        det is None
+        and (
+            bool(_BY_THE_LATEST.search(before))
+            # "a day of mourning for Wednesday", "talks set for Friday": a day something is set for
+            # is to come ("jailed for Monday's attack" names a past day, and is left to the tense)
+            or (bool(_FOR_A_DAY.search(before)) and text[c.end : c.end + 2] not in ("'s", "’s"))
+        )
+    )
 
     def build(a: Anchor) -> Granule:
         d = _weekday_date(a, wd, "this" if upcoming else det)
@@ -100,6 +110,10 @@ def _rel_unit(c: Candidate, text: str) -> Reading | None:
     if adv:
         mod = "START" if adv == "earlier" else "END"
     policy = "discourse" if det in lex.anaphoric_determiners else "reference"
+    if adv and policy == "reference":
+        # "later this month" on 9 July runs from the day after to 31 July (built below); a
+        # modifier would cut that again to the month's last third
+        mod = None
 
     def build(a: Anchor) -> Granule:
         base = a.granule if not a.is_reference else cal.day(_anchor_day(a))

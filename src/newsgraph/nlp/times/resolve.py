@@ -119,6 +119,11 @@ def _choose_anchor(
         past = near.latest is not None and reference is not None and near.latest < reference
         if tense == "future" and from_ref is not None and past:
             return from_ref
+        # and the mirror: "a year earlier than it had forecast in November", after "the second
+        # half of 2027" — a past act does not take the year of a time still to come
+        ahead = near.earliest is not None and reference is not None and near.earliest > reference
+        if tense == "past" and from_ref is not None and ahead:
+            return from_ref
         return from_last
     if last is not None and last[0].unit in _TOO_COARSE_TO_DATE_A_DAY:
         return from_ref
