@@ -256,3 +256,16 @@ def test_comparison_and_passive_report(nlp: Language) -> None:
     passive = _only(nlp, "The stolen painting is said to be hidden somewhere in a private collection abroad.")
     assert passive.status == "hedged"
     assert passive.source is None
+
+
+def test_according_to_people_and_records_is_attribution(nlp: Language) -> None:
+    for text in (
+        "Rice prices have doubled since March, according to traders in Dhaka.",
+        "The operator was fined twice in 2021, according to the agency's records.",
+        "Nine ships were waiting outside the harbour, according to the port authority.",
+    ):
+        claims = get_state(nlp(text)).claims
+        assert claims and claims[0].status == "attributed", (text, claims[0].status if claims else None)
+    # "according to plan" names no source
+    claims = get_state(nlp("The launch went ahead on Monday, according to plan.")).claims
+    assert claims and claims[0].status != "attributed"
