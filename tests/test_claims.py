@@ -269,3 +269,9 @@ def test_according_to_people_and_records_is_attribution(nlp: Language) -> None:
     # "according to plan" names no source
     claims = get_state(nlp("The launch went ahead on Monday, according to plan.")).claims
     assert claims and claims[0].status != "attributed"
+
+
+def test_charge_hung_on_the_object_is_still_reported(nlp: Language) -> None:
+    # the parser often attaches "of stealing" to the accused, not to "accused"
+    claims = get_state(nlp("Acme accused Beta of stealing code.")).claims
+    assert claims and claims[0].status == "attributed"

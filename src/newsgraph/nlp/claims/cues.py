@@ -240,10 +240,15 @@ def _is_source(phrase: Span, lex: Lexicon) -> bool:
 
 
 def _charge_clause(verb: Token) -> bool:
-    """ "accused Russia of using the site": the "of" + gerund is what the source charges."""
-    return verb.lemma_.lower() in _CHARGE_VERBS and any(
+    """ "accused Russia of using the site": the "of" + gerund is what the source charges (the
+    parser hangs it on the verb or on its object, "Beta of stealing")."""
+    if verb.lemma_.lower() not in _CHARGE_VERBS:
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
         c.dep_ == "prep" and c.lower_ in ("of", "for") and any(g.dep_ == "pcomp" for g in c.children)
-        for c in verb.children
+        for h in heads
+        for c in h.children
     )
 
 
