@@ -234,3 +234,16 @@ def test_recipient_after_an_unnamed_object(nlp: Language) -> None:
     assert ("Norway", "sell", "Chile") in _triples(nlp, "Norway sold six frigates to Chile in May.")
     # a movement's "to" is a destination, not a recipient
     assert not _triples(nlp, "Russia moved troops to the border with Finland in May.")
+
+
+def test_an_organisation_of_a_person_is_split_and_led_by_them(nlp: Language) -> None:
+    text = (
+        "Ona Petraite signed a coalition agreement with the Liberal Movement of Tomas Girdauskas on "
+        "Monday. Tomas Girdauskas will be foreign minister."
+    )
+    names = {e.name: e.type for e in get_state(nlp(text)).entities}
+    assert names.get("Liberal Movement") == "ORG" and names.get("Tomas Girdauskas") == "PERSON"
+    assert ("Tomas Girdauskas", "leads", "Liberal Movement") in _triples(nlp, text)
+    # an organisation's own words after "of" stay in its name
+    text = "The Bank of New York Mellon said on Monday that Bank of New York staff would move."
+    assert "Bank of New York Mellon" in {e.name for e in get_state(nlp(text)).entities}

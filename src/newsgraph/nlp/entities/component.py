@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Entity, Mention
 from newsgraph.nlp.entities.context import context_type
-from newsgraph.nlp.entities.institutions import institution_candidates, vessel_candidates
+from newsgraph.nlp.entities.institutions import institution_candidates, split_of_person, vessel_candidates
 from newsgraph.nlp.entities.lexicon import EntityLexicon, lexicon
 from newsgraph.nlp.entities.mentions import (
     acronym_candidates,
@@ -82,6 +82,7 @@ def find_entities(doc: Doc, lex: EntityLexicon) -> list[Entity]:
     cands.extend(a for _, a in pairs if all(a is not c for c in cands))
     cands.extend(acronym_candidates(doc, cands, lex))
     cands.extend(institution_candidates(doc, cands, lex))
+    cands.extend(split_of_person(doc, cands, lex))
     cands.extend(vessel_candidates(doc, cands))
     by_end = {c.j: c for c in cands}
     for cand in cands:

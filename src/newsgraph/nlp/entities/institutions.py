@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.entities.lexicon import EntityLexicon
 from newsgraph.nlp.entities.mentions import Cand, cand_from_tokens
+from newsgraph.nlp.entities.places import is_known_place
 from newsgraph.resources import load_yaml
 
 MODIFIER_LABELS = frozenset({"NORP", "GPE"})
@@ -128,3 +129,36 @@ def is_vessel_name(name: str) -> bool:
     """Whether ``name`` opens with a ship prefix ("MV Princess Amihan")."""
     first = name.split(" ", 1)[0]
     return first in vessel_prefixes() and " " in name
+
+
+# A personal name: two or three capitalised words, none of them an organisation's head.
+_NAME_WORD = frozenset({"PROPN"})
+
+
+def split_of_person(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> list[Cand]:
+    """ "the Liberal Movement of Tomas Girdauskas": NER runs an organisation over "of" and the
+    name of its leader. When the words after the last "of" are a person named as such elsewhere
+    in the text (a PERSON candidate with the same words), the organisation ends before "of" and
+    the person gets a mention of their own (in place; returns the new person candidates)."""
+    out: list[Cand] = []
+    for cand in list(cands):
+        if cand.label != "ORG":
+            continue
+        ofs = [k for k in range(cand.i + 1, cand.j - 1) if doc[k].lower_ == "of"]
+        if not ofs:
+            continue
+        k = ofs[-1]
+        tail = doc[k + 1 : cand.j]
+        if len(tail) < 2 or not all(t.pos_ in _NAME_WORD for t in tail):
+            continue
+        # a name, not an organisation's or a place's words ("Bank of New York", "Ministry of
+        # Foreign Affairs"), written alone elsewhere (NER's label there is often wrong too)
+        words = tail.text.split()
+        if words[-1] in lex.org_heads or is_known_place(tail.text):
+            continue
+        if not any(c.text in (tail.text, words[-1]) and not c.overlaps(cand) for c in cands):
+            continue  # the full name or the surname
+        cands.remove(cand)
+        cands.append(cand_from_tokens(doc, cand.i, k, cand.label))
+        out.append(cand_from_tokens(doc, k + 1, cand.j, "PERSON"))
+    return out

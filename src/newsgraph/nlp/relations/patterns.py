@@ -127,8 +127,21 @@ class Patterns:
 
     def person_of(self, name: Token) -> Iterator[Candidate]:
         """ "Piotr Sadowski of Vistula Capital": a person named with an organisation after "of"
-        belongs to it (a place after "of" is where they are from, and is left out)."""
+        belongs to it (a place after "of" is where they are from, and is left out); "the Liberal
+        Movement of Tomas Girdauskas": an organisation "of" a person is the one they lead."""
         person = self.index.entity_at.get(name.i)
+        if person is not None and self._type(person) == "ORG":
+            leaders = [
+                p
+                for c in name.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            people = tuple(e for e in self._ents(leaders, through=False) if self._type(e) == "PERSON")
+            if people:
+                yield Candidate(people, "leads", (person,), name)
+            return
         if person is None or self._type(person) != "PERSON":
             return
         orgs = [
