@@ -127,7 +127,9 @@ def write_floors(result: dict[str, Any]) -> None:
     about = (
         "Floors of tests/test_heldout.py: each figure of each held-out article must stay >= its floor "
         "(*_errors <= it). Raise them after an improvement with `python -m benchmarks.heldout --floors`; "
-        "never lower one to make a change pass."
+        "never lower one to make a change pass. One lowering is allowed and said in its commit: "
+        "entities_precision = (n - unexpected) / n falls when a split entity is rightly merged and the "
+        "same unexpected name stays (n shrinks by one)."
     )
     FLOORS.write_text(json.dumps({"about": about, "floors": floors}, indent=1) + "\n", encoding="utf-8")
 

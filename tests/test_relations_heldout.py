@@ -247,3 +247,9 @@ def test_an_organisation_of_a_person_is_split_and_led_by_them(nlp: Language) -> 
     # an organisation's own words after "of" stay in its name
     text = "The Bank of New York Mellon said on Monday that Bank of New York staff would move."
     assert "Bank of New York Mellon" in {e.name for e in get_state(nlp(text)).entities}
+
+
+def test_party_members_plural_is_the_party(nlp: Language) -> None:
+    text = "The Green Alliance won 12 seats on Sunday. The Greens will join the coalition, Anna Berg said."
+    entity = next(e for e in get_state(nlp(text)).entities if e.name == "Green Alliance")
+    assert "Greens" in entity.aliases

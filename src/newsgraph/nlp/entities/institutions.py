@@ -156,8 +156,11 @@ def split_of_person(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> list[Can
         words = tail.text.split()
         if words[-1] in lex.org_heads or is_known_place(tail.text):
             continue
-        if not any(c.text in (tail.text, words[-1]) and not c.overlaps(cand) for c in cands):
+        alone = [c for c in cands if c.text in (tail.text, words[-1]) and not c.overlaps(cand)]
+        if not alone:
             continue  # the full name or the surname
+        for c in alone:
+            c.label = "PERSON"  # "Girdauskas said": the person, whatever NER called the surname
         cands.remove(cand)
         cands.append(cand_from_tokens(doc, cand.i, k, cand.label))
         out.append(cand_from_tokens(doc, k + 1, cand.j, "PERSON"))

@@ -192,6 +192,7 @@ def cluster(
     _join_modifiers(doc, groups, index, uf, lex)
     _join_legal_forms(groups, index, uf, lex)
     _join_short_org_names(doc, groups, uf, lex)
+    _join_party_plurals(groups, uf)
     full = [n for n, g in enumerate(groups) if g.full_name]
     for a, b in itertools.combinations(full, 2):
         if _same_person(groups[a], groups[b]):
@@ -203,6 +204,26 @@ def cluster(
     for n, g in enumerate(groups):
         clusters.setdefault(uf.find(n), []).append(g)
     return sorted(clusters.values(), key=lambda cl: min(c.start for g in cl for c in g.cands))
+
+
+# Last words of party-like names whose members are called by the plural of the first word:
+# "the Liberals" of the Liberal Movement, "the Conservatives" of the Conservative Party.
+PARTY_HEADS = frozenset({"Party", "Movement", "Alliance", "Union", "Front", "League", "Coalition"})
+
+
+def _join_party_plurals(groups: list[Group], uf: _UnionFind) -> None:
+    """ "the Liberals" → "Liberal Movement", when exactly one party-like name starts so."""
+    for n, g in enumerate(groups):
+        if len(g.words) != 1 or g.person or not g.name.endswith("s") or len(g.name) < 5:
+            continue
+        stem = g.name[:-1]
+        owners = {
+            uf.find(m)
+            for m, other in enumerate(groups)
+            if m != n and len(other.words) >= 2 and other.words[0] == stem and other.words[-1] in PARTY_HEADS
+        }
+        if len(owners) == 1:
+            uf.union(n, owners.pop())
 
 
 def _join_initials(groups: list[Group], uf: _UnionFind) -> None:
