@@ -124,6 +124,7 @@ class DocumentLinker:
                 if ini := initials(n):
                     self.initials[ini].append(i)
         self.pending: list[tuple[str, str, int]] = []  # (space, key, record) waiting for an owner
+        self._key_names: dict[int, set[str]] = {}
 
     # -- helpers ------------------------------------------------------------------------------
     def _spelled_out(self, i: int, acronym: str) -> list[int]:
@@ -137,6 +138,13 @@ class DocumentLinker:
         return acronym in own or bool(self._spelled_out(i, acronym))
 
     def key_names(self, i: int) -> set[str]:
+        """The names of record ``i`` matched by their strict key (asked by every pass: kept)."""
+        cached = self._key_names.get(i)
+        if cached is None:
+            cached = self._key_names[i] = self._compute_key_names(i)
+        return cached
+
+    def _compute_key_names(self, i: int) -> set[str]:
         r = self.records[i]
         names = set(r.names())
         names |= {t for n in names if (t := possessive_tail(n))}
@@ -401,6 +409,9 @@ class _NoState:
         return None
 
     def put(self, space: str, key: str, value: Any) -> None:
+        raise AssertionError("computing keys writes nothing")
+
+    def discard(self, space: str, key: str) -> None:
         raise AssertionError("computing keys writes nothing")
 
     def uf(self, kind: str) -> Any:

@@ -114,7 +114,7 @@ class EntityRecord:
     link_score: float = 1.0
     evidence: str = "first of its actor"
 
-    @property
+    @functools.cached_property  # asked for hundreds of thousands of times by the linker
     def group(self) -> str:
         return TYPE_GROUPS.get(self.type, self.type.lower())
 

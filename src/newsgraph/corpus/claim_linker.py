@@ -158,6 +158,10 @@ class ClaimLinker:
         # back as would be turned into a set at every comparison.
         self._words: dict[str, frozenset[str]] = {}
 
+    def forget(self) -> None:
+        """Drop the word sets read back from the state (they are read again when needed)."""
+        self._words.clear()
+
     def candidates(self, words: frozenset[str]) -> tuple[Counter[str], int]:
         """Earlier claims sharing a still-rare word of ``words``, with how many such words each
         shares; and how many of ``words`` are common (they propose nobody but may be shared)."""
@@ -210,12 +214,35 @@ class ClaimLinker:
             ref = _ref(c.doc_id, c.claim_id)
             if rich:
                 self.state.put("claim.claim", ref, [seeds[i], sorted(words[i]), sorted(c.actors)])
+            posted = False
             for w in words[i]:
                 entry = self.state.get("claim.word", w) or {"n": 0, "posts": []}
                 entry["n"] += 1
                 if entry["n"] >= CLAIM_COMMON_WORD:
-                    entry["posts"] = []  # common now: never read again
-                elif rich:
+                    dropped, entry["posts"] = entry["posts"], []  # common now: never read again
+                    self.state.put("claim.word", w, entry)
+                    self._drop_unreachable(dropped)
+                    continue
+                if rich:
                     entry["posts"].append(ref)
+                    posted = True
                 self.state.put("claim.word", w, entry)
+            if rich and not posted:
+                self._drop_unreachable([ref])
         return seeds, [b or 1.0 for b in best]
+
+    def _drop_unreachable(self, refs: list[str]) -> None:
+        """Forget the claims no posting list holds any more: a claim is only ever read as a
+        candidate from the posts of one of its words still rare (a word's posts only empty when
+        it turns common, for good), so once all its words are common it is dead weight, and
+        keeping it would make the state grow with every claim of the corpus."""
+        get = self.state.get
+        for ref in refs:
+            other = get("claim.claim", ref)
+            if other is None:
+                continue
+            if not any(
+                (entry := get("claim.word", w)) is None or entry["n"] < CLAIM_COMMON_WORD for w in other[1]
+            ):
+                self.state.discard("claim.claim", ref)
+                self._words.pop(ref, None)

@@ -277,13 +277,16 @@ class _FullRun:
     def run(self, docs: list[str], chunk: int) -> None:
         con = self.store.con
         for table, columns in _STAGING.items():
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} ({columns})")
+            # Tables of the store, not TEMP ones (held in memory): they grow with the whole store.
+            con.execute(f"CREATE OR REPLACE TABLE {table} ({columns})")
         try:
             for start in range(0, len(docs), chunk):
                 part = docs[start : start + chunk]
                 linked = self.linkers.link(part, *_read(self.store, part))
                 self._stage(linked)
-                self.linkers.events.forget()  # cached records are re-read cheaply; memory stays flat
+                # Records decoded from the state are decoded again when read: memory stays flat.
+                self.linkers.events.forget()
+                self.linkers.claims.forget()
             self._finish(docs)
         finally:
             for table in _STAGING:

@@ -73,6 +73,8 @@ class State(Protocol):
 
     def put(self, space: str, key: str, value: Any) -> None: ...
 
+    def discard(self, space: str, key: str) -> None: ...
+
     def uf(self, kind: str) -> UnionFind: ...
 
     def counter(self, name: str) -> int: ...
@@ -91,6 +93,10 @@ class Memory:
 
     def put(self, space: str, key: str, value: Any) -> None:
         self.spaces[space][key] = value
+
+    def discard(self, space: str, key: str) -> None:
+        """Forget a key that will never be read again."""
+        self.spaces[space].pop(key, None)
 
     def uf(self, kind: str) -> UnionFind:
         return self._ufs[kind]
@@ -167,6 +173,12 @@ class StoredState(Memory):
         self.spaces[space][key] = value
         if not self.complete:  # a complete state is written whole (see save)
             self.dirty[space].add(key)
+
+    def discard(self, space: str, key: str) -> None:
+        """Forget a key that will never be read again (a row already stored stays: it is never
+        read either)."""
+        super().discard(space, key)
+        self.dirty[space].discard(key)
 
     def save(self) -> None:
         """Write the changed keys, the counters and this batch's merges (inside the caller's batch)."""
