@@ -253,3 +253,8 @@ def test_party_members_plural_is_the_party(nlp: Language) -> None:
     text = "The Green Alliance won 12 seats on Sunday. The Greens will join the coalition, Anna Berg said."
     entity = next(e for e in get_state(nlp(text)).entities if e.name == "Green Alliance")
     assert "Greens" in entity.aliases
+
+
+def test_no_dateline_no_guessed_country(nlp: Language) -> None:
+    text = "Iran funds the militias. Secretary of State Dana Reyes promised Congress that Iran would pay."
+    assert not any(s == "Dana Reyes" and o == "Iran" for s, _, o in _triples(nlp, text))

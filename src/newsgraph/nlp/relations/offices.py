@@ -8,8 +8,11 @@ organisation of its own holds it in:
 1. a country named inside the title ("South Korea's deputy defence minister");
 2. else a ministry the article names whose name shares the title's subject ("Agriculture
    Cabinet Secretary X" → "Ministry of Agriculture ..."), for a minister-like office;
-3. else the country of the dateline ("RABAT —");
-4. else the one country the article names most (at least twice, strictly more than any other).
+3. else the country of the dateline ("RABAT —").
+
+Without a dateline no country is guessed: an article about Iran that quotes "Secretary of State
+John Kerry" is no evidence that Kerry serves Iran, so the article's most named country is not
+used.
 
 A former office ("former finance minister") is no current link and gives none.
 """
@@ -17,7 +20,6 @@ A former office ("former finance minister") is no current link and gives none.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
@@ -35,7 +37,6 @@ NO_SUBJECT = frozenset(
 )  # fmt: skip
 _FORMER = re.compile(r"\b(?:former|ex-|then-|outgoing)\s*$", re.IGNORECASE)
 COUNTRY_FEATURES = frozenset({"country"})
-MIN_COUNTRY_MENTIONS = 2
 
 
 def _office(title: str, lexicon: RelationLexicon) -> tuple[str, str] | None:
@@ -87,11 +88,6 @@ def office_relations(
             if place is not None and place.country:
                 dateline_country = next((eid for eid, cc in countries.items() if cc == place.country), None)
                 break
-    counts = Counter({eid: len(by_id[eid].mentions) for eid in countries if eid in by_id})
-    ranked = counts.most_common(2)
-    salient = None
-    if ranked and ranked[0][1] >= MIN_COUNTRY_MENTIONS and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        salient = ranked[0][0]
     for person in entities:
         if person.type != "PERSON":
             continue
@@ -109,7 +105,7 @@ def office_relations(
             target = named[0] if named else None
             if target is None and ("minister" in office or "secretary" in office):
                 target = _ministry_for(title, entities)
-            target = target or dateline_country or salient
+            target = target or dateline_country
             if target is None or target == person.id:
                 continue
             evidence = title_evidence(doc, person, title)
