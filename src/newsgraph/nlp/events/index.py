@@ -212,7 +212,8 @@ class RecordIndex:
                 # company the article is about (an institution, "the court", must be named nearby)
                 return self._most_mentioned(tok, frozenset({"ORG"}), institutions=False)
             return found
-        if tok.pos_ == "NOUN" and _bare_definite(tok):
+        # "the coast guard", "the trust's chair" (a determiner: "energy minister" is no reference)
+        if tok.pos_ == "NOUN" and _bare_definite(tok) and any(c.dep_ == "det" for c in tok.children):
             return self._named_by_head(tok)
         return None
 
@@ -241,10 +242,14 @@ class RecordIndex:
                 counts[eid] = counts.get(eid, 0) + 1
         return max(counts, key=lambda e: counts[e]) if counts else None
 
-    def _institution(self, eid: str) -> bool:
-        """Whether an entity's name holds an institution noun ("... Office", "Dutch police")."""
+    def _institution(self, eid: str, besides: str = "") -> bool:
+        """Whether an entity's name holds an institution noun ("... Office", "Dutch police"), other
+        than ``besides`` (and without it: "the court" may be "the Court of Appeal")."""
         _, _, institution_nouns = anaphora()
-        return bool(institution_nouns & set(self.entity_records[eid].name.lower().split()))
+        words = set(self.entity_records[eid].name.lower().split())
+        if besides and (besides in words or besides + "s" in words):
+            return False
+        return bool((institution_nouns - {besides}) & words)
 
     def _named_like(self, tok: Token) -> str | None:
         """The latest organisation whose own name has the description's noun ("the department"
@@ -278,6 +283,9 @@ class RecordIndex:
         window = [m for m in self.other_mentions if floor <= m[0] < tok.i and m[2] in types]
         if not institutions:
             window = [m for m in window if not self._institution(m[1])]
+        elif tok.pos_ == "NOUN":
+            # "the foundation" is no "... District Court": a body named by another institution noun
+            window = [m for m in window if not self._institution(m[1], besides=tok.lemma_.lower())]
         # An object pronoun or a description cannot be its own clause's subject ("X sued it",
         # "X owns 22 % of the company"); a possessive usually is ("X added Y to its list").
         own = set() if tok.dep_ == "poss" else self._clause_subjects(tok)

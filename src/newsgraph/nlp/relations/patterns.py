@@ -430,7 +430,9 @@ class Patterns:
             return
         objs = self._ents(owners, through=False)
         holders = [c for c in head.children if c.dep_ == "appos"]
-        if head.dep_ == "appos" and head.head.i != head.i:
+        # "X, its insurer": the noun in apposition to the name; not for "one of its ships", which
+        # the parser often hangs on a name before it ("According to the Foreign Office, one of ...")
+        if head is noun and head.dep_ == "appos" and head.head.i != head.i:
             holders.append(head.head)
         subj = self._ents(holders, through=False)
         pairs = [
