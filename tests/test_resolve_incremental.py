@@ -130,3 +130,33 @@ def test_event_blocks_are_capped_and_the_cap_is_logged(caplog: pytest.LogCapture
 
         log_capped(capped)
     assert f"at the cap of {BLOCK_CAP}" in caplog.text and "p|assault|baghdad" in caplog.text
+
+
+def test_claims_whose_words_all_turned_common_leave_the_state() -> None:
+    """A claim is only read back as a candidate through a word still rare; once every word of
+    it is common it can never be read again, so the state does not keep it."""
+    from newsgraph.corpus.claim_linker import CLAIM_COMMON_WORD, ClaimLinker, ClaimRecord
+
+    state = Memory()
+    linker = ClaimLinker(state)
+    text = "ministers approved new sanctions against shipping firms"
+    for k in range(CLAIM_COMMON_WORD + 1):
+        linker.link([ClaimRecord(f"d{k}", "c1", text, frozenset())])
+    assert not state.spaces["claim.claim"]
+    linker.link([ClaimRecord("rare", "c1", "ministers approved zebra quota rules today", frozenset())])
+    assert list(state.spaces["claim.claim"]) == ["rare\x1fc1"]  # still reachable through its rare words
+
+
+def test_a_suffixed_actor_that_grows_keeps_its_suffix(tmp_path: Path) -> None:
+    """Two actors with one type and canonical name: the younger is suffixed -2, and keeps that
+    id when a later batch adds members without changing its name (it used to fall back to the
+    bare id, the older actor's)."""
+    from newsgraph.corpus.state import StoredState
+
+    with Store(tmp_path / "p.duckdb") as store:
+        state = StoredState(store, complete=True)
+        gaddafi = ("Gaddafi", "PERSON", ["Gaddafi"], 1, 1)
+        first = incremental._public_ids(state, {1: gaddafi, 2: gaddafi}, set())
+        assert first[2] == f"{first[1]}-2"
+        later = incremental._public_ids(state, {2: ("Gaddafi", "PERSON", ["Gaddafi"], 2, 2)}, set())
+        assert later == {2: first[2]}

@@ -15,6 +15,7 @@ written together, so memory stays bounded on any store and a crash loses at most
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -61,6 +62,17 @@ def clear(store: Store) -> None:
 
 def run(store: Store, overrides: Overrides, *, full: bool, batch_docs: int = BATCH_DOCS) -> int:
     """Resolve the documents not resolved yet (all of them when ``full``); returns how many."""
+    # The objects alive before resolving (a loaded spaCy pipeline: millions of them, in `ingest`)
+    # are left out of the cyclic collector while it runs: each full collection would walk them
+    # again, and resolving allocates enough to trigger hundreds.
+    gc.freeze()
+    try:
+        return _run(store, overrides, full=full, batch_docs=batch_docs)
+    finally:
+        gc.unfreeze()
+
+
+def _run(store: Store, overrides: Overrides, *, full: bool, batch_docs: int) -> int:
     mark = fingerprint(overrides)
     row = store.con.execute("SELECT value FROM meta WHERE key = 'resolve_overrides'").fetchone()
     if full or row is None or row[0] != mark:
