@@ -21,6 +21,7 @@ from newsgraph.nlp.entities.mentions import (
 )
 from newsgraph.nlp.entities.merge import make_groups
 from newsgraph.nlp.entities.types import cluster_type
+from newsgraph.nlp.state import get_state
 
 
 def parsed(nlp: Language, text: str) -> Doc:
@@ -266,3 +267,11 @@ def test_religion_is_not_the_surname_of_a_person(nlp: Language) -> None:
     ents = find_entities(doc, lexicon())
     assert [e.name for e in ents] == ["Nazrul Islam", "Islam"]
     assert ents[1].type != "PERSON"
+
+
+def test_adjective_titles_stay_in_the_names_of_things(nlp: Language) -> None:
+    text = "General Motors said the General Data Protection Regulation applies. General Dan Caine agreed."
+    names = {e.name: e.type for e in get_state(nlp(text)).entities}
+    assert names.get("General Motors") == "ORG"
+    assert names.get("General Data Protection Regulation") != "PERSON"
+    assert names.get("Dan Caine") == "PERSON"

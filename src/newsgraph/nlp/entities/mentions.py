@@ -47,6 +47,11 @@ _PARTICLES = frozenset(
 # An abbreviation: capitals (digits and inner dots or ampersands allowed), at least two letters.
 _ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&.]*[A-Z0-9.]$")
 MAX_ACRONYM_LENGTH = 8  # longer all-capital words are shouted text, not abbreviations
+# One-word titles that also open names of things as adjectives ("General Motors", "Major League",
+# "Private Eye"): they are cut from a name only when NER called it a person's.
+ADJECTIVE_TITLES = frozenset(
+    {"general", "gen.", "major", "maj.", "private", "pvt.", "chief", "head", "prime"}
+)
 
 
 @dataclass
@@ -112,7 +117,7 @@ def _glued(doc: Doc, k: int) -> bool:
     )
 
 
-def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[str]]:
+def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon, label: str = "PERSON") -> tuple[int, int, list[str]]:
     """Drop leading determiners/honorifics/titles/lower-case words, trailing possessives/punctuation/
     lower-case words ("earlier MacBook Pro" → "MacBook Pro"); name particles ("al-", "bin") stay."""
     i, j = _longest_line(doc, i, j)
@@ -136,6 +141,8 @@ def _trim(doc: Doc, i: int, j: int, lex: EntityLexicon) -> tuple[int, int, list[
     for k in range(j - 1, i, -1):
         phrase = doc[i:k].text.lower()
         if phrase in lex.prefix_titles and doc[k].text[:1].isupper():
+            if label != "PERSON" and phrase in ADJECTIVE_TITLES:
+                break  # "General Motors" keeps its first word
             titles.append(doc[i:k].text)
             i = k
             break
@@ -155,7 +162,7 @@ def ner_candidates(doc: Doc, lex: EntityLexicon, sent_starts: list[int] | None =
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        i, j, titles = _trim(doc, ent.start, ent.end, lex)
+        i, j, titles = _trim(doc, ent.start, ent.end, lex, ent.label_)
         if i >= j:
             continue
         if ent.label_ in ("ORG", "FAC"):

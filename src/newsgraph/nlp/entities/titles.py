@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entities.lexicon import EntityLexicon
-from newsgraph.nlp.entities.mentions import Cand
+from newsgraph.nlp.entities.mentions import ADJECTIVE_TITLES, Cand
 from newsgraph.nlp.entities.places import is_known_place
 from newsgraph.nlp.state import body_text
 
@@ -74,7 +74,7 @@ def titled_names(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> list[Cand]:
             if span.text.lower() in titles and all(t.text[:1].isupper() for t in span):
                 end = k
                 break
-        if end is None:
+        if end is None or doc[i:end].text.lower() in ADJECTIVE_TITLES:
             i += 1
             continue
         j = end
@@ -111,6 +111,8 @@ def titled_people(doc: Doc, cands: list[Cand], lex: EntityLexicon) -> None:
         title = cand.titles[-1]
         if not title[:1].isupper() or title.lower() not in lex.prefix_titles:
             continue
+        if title.lower() in ADJECTIVE_TITLES:
+            continue  # "General Data Protection Regulation", "Major League Baseball"
         words = cand.text.split()
         if words[-1] in lex.org_heads or words[-1] in lex.legal_forms or is_known_place(cand.text):
             continue
