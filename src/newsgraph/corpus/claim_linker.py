@@ -221,14 +221,15 @@ class ClaimLinker:
                 if entry["n"] >= CLAIM_COMMON_WORD:
                     dropped, entry["posts"] = entry["posts"], []  # common now: never read again
                     self.state.put("claim.word", w, entry)
-                    self._drop_unreachable(dropped)
+                    if dropped:
+                        self._drop_unreachable(dropped)
                     continue
                 if rich:
                     entry["posts"].append(ref)
                     posted = True
                 self.state.put("claim.word", w, entry)
-            if rich and not posted:
-                self._drop_unreachable([ref])
+            if rich and not posted:  # every word of it was common already: never a candidate
+                self.state.discard("claim.claim", ref)
         return seeds, [b or 1.0 for b in best]
 
     def _drop_unreachable(self, refs: list[str]) -> None:

@@ -65,11 +65,13 @@ def run(store: Store, overrides: Overrides, *, full: bool, batch_docs: int = BAT
     # The objects alive before resolving (a loaded spaCy pipeline: millions of them, in `ingest`)
     # are left out of the cyclic collector while it runs: each full collection would walk them
     # again, and resolving allocates enough to trigger hundreds.
+    frozen = gc.get_freeze_count() > 0  # a caller's own freeze is left as it was
     gc.freeze()
     try:
         return _run(store, overrides, full=full, batch_docs=batch_docs)
     finally:
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
 
 
 def _run(store: Store, overrides: Overrides, *, full: bool, batch_docs: int) -> int:
@@ -158,6 +160,10 @@ class _Linkers:
             out.touched |= linked.touched
             out.links += zip(records, linked.actor_of, strict=True)
             actor_of = {r.entity_id: a for r, a in zip(records, linked.actor_of, strict=True)}
+            fresh = {a for a in linked.actor_of if a > self.state.stored_counters.get("actor", 0)}
+            if fresh:  # hub counts of actors created in this run are not in the store
+                types = {e.type for e, _ in events.get(doc, [])}
+                self.state.absent("event.count", [f"{t}|{a}" for t in types for a in fresh])
             doc_events = [
                 EventRecord(e.doc_id, e.event_id, e.type, e.subtype, e.earliest, e.latest, e.place, e.lat, e.lon,
                             frozenset(actor_of[p] for p in parts if p in actor_of), e.position)

@@ -119,6 +119,12 @@ class StoredState(Memory):
         self._read: dict[str, set[str]] = defaultdict(set)  # keys asked of the store, found or not
         _, rows = store.query("SELECT key, value FROM resolve_state WHERE space = 'counter'")
         self._counters.update({str(k): int(v) for k, v in rows})
+        self.stored_counters = dict(self._counters)  # ids up to these may have stored state
+
+    def absent(self, space: str, keys: Iterable[str]) -> None:
+        """Note keys the store cannot hold (they name an id allocated since it was read), so asking
+        for them reads nothing."""
+        self._read[space].update(keys)
 
     def load(self, space: str, keys: Iterable[str]) -> None:
         """Read the stored values of ``keys`` (those not read yet) into memory."""
